@@ -1,0 +1,71 @@
+package gazetteer
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sync"
+)
+
+// data holds the default gazetteer (data/*.tsv, written by the generator in
+// internal/gazgen) and the first-name list (data/firstnames.tsv). The whole
+// directory is embedded so that the package builds before the generator has
+// run; only *.tsv files are read.
+//
+//go:embed data
+var data embed.FS
+
+// firstNamesFile is the first-name list inside data/; every other data/*.tsv
+// file is a gazetteer file.
+const firstNamesFile = "firstnames.tsv"
+
+var (
+	defaultOnce = sync.OnceValues(loadDefault)
+	emptyOnce   = sync.OnceValue(func() *Gazetteer {
+		g, _ := build(nil, nil)
+		return g
+	})
+)
+
+// Default returns the embedded default German gazetteer: countries, German
+// Länder, districts and municipalities, world cities, international
+// organisations, parties, companies, media and people of German news (see
+// the package documentation for sources and licences).
+//
+// It is parsed and indexed once, on first use, and shared afterwards. The
+// package's tests guarantee that the embedded data parse; should they not,
+// Default returns an empty gazetteer and DefaultErr the error.
+func Default() *Gazetteer {
+	if g, err := defaultOnce(); err == nil {
+		return g
+	}
+	return emptyOnce()
+}
+
+// DefaultErr is Default with the error of parsing the embedded data.
+func DefaultErr() (*Gazetteer, error) { return defaultOnce() }
+
+// DataFiles returns the names of the embedded gazetteer files
+// (data/xxx.tsv, sorted), without the first-name list.
+func DataFiles() []string {
+	files, _ := fs.Glob(data, "data/*.tsv")
+	slices.Sort(files)
+	return slices.DeleteFunc(files, func(f string) bool { return path.Base(f) == firstNamesFile })
+}
+
+// loadDefault parses all embedded gazetteer files. An id that occurs in
+// two files is an error.
+func loadDefault() (*Gazetteer, error) {
+	files := DataFiles()
+	texts := make([]string, len(files))
+	for i, f := range files {
+		b, err := data.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %v", err)
+		}
+		texts[i] = string(b)
+	}
+	return loadTexts(texts, files)
+}

@@ -1,0 +1,92 @@
+package main
+
+// Small string helpers for place and person names.
+
+import (
+	"strings"
+	"unicode"
+)
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) }
+func isUpper(r rune) bool  { return unicode.IsUpper(r) || unicode.IsTitle(r) }
+
+// isLatin reports whether every letter of s is in the Latin script.
+func isLatin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifierSeps start the qualifying part of a German place name
+// ("Frankfurt am Main", "Neustadt a.d.Donau", "Weilheim i.OB", "Halle (Saale)").
+var qualifierSeps = []string{" (", "/", " am ", " an der ", " an ", " im ", " in ", " ob der ",
+	" bei ", " auf ", " unter ", " vor der ", " v.", " a.", " i.", " b."}
+
+// bareName strips the qualifying part of a German place name: "Halle (Saale)" →
+// "Halle", "Frankfurt am Main" → "Frankfurt", "Neustadt a.d.Donau" → "Neustadt".
+// It returns "" when nothing is stripped or the rest is not a usable name.
+func bareName(s string) string {
+	cut := -1
+	for _, sep := range qualifierSeps {
+		if i := strings.Index(s, sep); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return ""
+	}
+	b := strings.TrimSpace(s[:cut])
+	if !nameShapeOK(b) || b == s {
+		return ""
+	}
+	return b
+}
+
+// saintVariant returns the "St." form of a "Sankt" name and vice versa, or "".
+func saintVariant(s string) string {
+	switch {
+	case strings.HasPrefix(s, "Sankt "):
+		return "St. " + s[len("Sankt "):]
+	case strings.HasPrefix(s, "St. "):
+		return "Sankt " + s[len("St. "):]
+	}
+	return ""
+}
+
+// asciiApostrophe returns s with typographic apostrophes replaced by ASCII ones,
+// or "" when there are none.
+func asciiApostrophe(s string) string {
+	if !strings.ContainsRune(s, '’') {
+		return ""
+	}
+	return strings.ReplaceAll(s, "’", "'")
+}
+
+// isNameToken reports whether s looks like a first name: starts with an upper-case
+// letter, has at least 2 letters, and contains only letters, '-' and apostrophes,
+// with no '-' at either end.
+func isNameToken(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
+		return false
+	}
+	letters := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if i == 0 && !isUpper(r) {
+				return false
+			}
+			letters++
+		case r == '-' || r == '\'' || r == '’':
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
