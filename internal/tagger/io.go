@@ -1,0 +1,274 @@
+package tagger
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"strings"
+)
+
+// Model file format (all inside one gzip stream):
+//
+//	magic     "KNTAGGER"
+//	version   uvarint (1)
+//	features  string (uvarint length + bytes): the feature set name
+//	labels    uvarint count, then count strings
+//	scale     float32 little-endian: weight = q * scale
+//	trans     (nl+1)*nl + nl zigzag varints: transitions (row nl is the
+//	          start state), then final weights
+//	nfeat     uvarint
+//	nfeat ×   key delta (uvarint; keys strictly increasing, first from 0),
+//	          label mask (uvarint, bit k: label k has a weight),
+//	          one zigzag varint per set bit: the quantised weight
+//	end       "END"
+const (
+	magic         = "KNTAGGER"
+	formatVersion = 1
+	maxLabels     = 64
+	maxString     = 1 << 10
+	maxFeatures   = 1 << 28
+)
+
+// Save writes the model in its compact binary format (gzip-compressed).
+// The same model always gives the same bytes.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("tagger: save: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	sv := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+
+	bw.WriteString(magic)
+	uv(formatVersion)
+	str(m.feats.Name)
+	uv(uint64(m.nl))
+	for _, l := range m.labels {
+		str(l)
+	}
+	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(m.scale))
+	bw.Write(tmp[:4])
+	for _, v := range m.trans {
+		sv(v)
+	}
+	for _, v := range m.final {
+		sv(v)
+	}
+	nl := m.nl
+	keys, weights := m.table.rows()
+	uv(uint64(len(keys)))
+	prev := uint64(0)
+	for r, k := range keys {
+		uv(k - prev)
+		prev = k
+		row := weights[r*nl : (r+1)*nl]
+		mask := uint64(0)
+		for i, v := range row {
+			if v != 0 {
+				mask |= 1 << i
+			}
+		}
+		uv(mask)
+		for _, v := range row {
+			if v != 0 {
+				sv(int64(v))
+			}
+		}
+	}
+	bw.WriteString("END")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("tagger: save: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("tagger: save: %w", err)
+	}
+	return nil
+}
+
+// Load reads a model written by [Model.Save] that was trained with
+// [DefaultFeatures]. Corrupt or truncated input gives an error, never a
+// panic.
+func Load(r io.Reader) (*Model, error) { return LoadFeatures(r, DefaultFeatures()) }
+
+// LoadFeatures reads a model trained with the feature set fs; the name
+// stored in the model must equal fs.Name.
+func LoadFeatures(r io.Reader, fs FeatureSet) (*Model, error) {
+	m, err := load(r, fs)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: load: %w", err)
+	}
+	return m, nil
+}
+
+var errCorrupt = errors.New("corrupt model")
+
+func load(r io.Reader, fs FeatureSet) (*Model, error) {
+	if fs.Func == nil {
+		return nil, errors.New("feature set without function")
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	uv := func() (uint64, error) {
+		x, err := binary.ReadUvarint(br)
+		if err != nil {
+			return 0, corrupt(err)
+		}
+		return x, nil
+	}
+	sv := func() (int64, error) {
+		x, err := binary.ReadVarint(br)
+		if err != nil {
+			return 0, corrupt(err)
+		}
+		return x, nil
+	}
+	str := func() (string, error) {
+		n, err := uv()
+		if err != nil {
+			return "", err
+		}
+		if n > maxString {
+			return "", fmt.Errorf("%w: string of %d bytes", errCorrupt, n)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return "", corrupt(err)
+		}
+		return string(b), nil
+	}
+
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("not a kenner tagger model (bad magic)")
+	}
+	ver, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	if ver != formatVersion {
+		return nil, fmt.Errorf("unsupported model format version %d (want %d)", ver, formatVersion)
+	}
+	name, err := str()
+	if err != nil {
+		return nil, err
+	}
+	if name != fs.Name {
+		return nil, fmt.Errorf("model trained with feature set %q, not %q", name, fs.Name)
+	}
+	n, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 || n > maxLabels {
+		return nil, fmt.Errorf("%w: %d labels", errCorrupt, n)
+	}
+	nl := int(n)
+	labels := make([]string, nl)
+	seen := make(map[string]bool, nl)
+	for i := range labels {
+		if labels[i], err = str(); err != nil {
+			return nil, err
+		}
+		l := labels[i]
+		valid := l == "O" || (len(l) > 2 && (strings.HasPrefix(l, "B-") || strings.HasPrefix(l, "I-")))
+		if !valid || seen[l] || (i == 0) != (l == "O") {
+			return nil, fmt.Errorf("%w: bad label %q", errCorrupt, l)
+		}
+		seen[l] = true
+	}
+	var f4 [4]byte
+	if _, err := io.ReadFull(br, f4[:]); err != nil {
+		return nil, corrupt(err)
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(f4[:]))
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, fmt.Errorf("%w: scale %v", errCorrupt, scale)
+	}
+	trans := make([]int16, (nl+2)*nl)
+	for i := range trans {
+		v, err := sv()
+		if err != nil {
+			return nil, err
+		}
+		if v < math.MinInt16 || v > math.MaxInt16 {
+			return nil, fmt.Errorf("%w: weight %d out of range", errCorrupt, v)
+		}
+		trans[i] = int16(v)
+	}
+	nf, err := uv()
+	if err != nil {
+		return nil, err
+	}
+	if nf > maxFeatures {
+		return nil, fmt.Errorf("%w: %d features", errCorrupt, nf)
+	}
+	// Grow as the data arrives: a corrupt count cannot allocate much.
+	keys := make([]uint64, 0, min(nf, 1<<16))
+	w := make([]int16, 0, min(nf, 1<<16)*uint64(nl))
+	key := uint64(0)
+	for i := uint64(0); i < nf; i++ {
+		d, err := uv()
+		if err != nil {
+			return nil, err
+		}
+		if (d == 0 && i > 0) || key+d < key || key+d == 0 {
+			return nil, fmt.Errorf("%w: feature keys not increasing", errCorrupt)
+		}
+		key += d
+		mask, err := uv()
+		if err != nil {
+			return nil, err
+		}
+		if nl < 64 && mask>>nl != 0 {
+			return nil, fmt.Errorf("%w: label mask %#x", errCorrupt, mask)
+		}
+		keys = append(keys, key)
+		base := len(w)
+		for k := 0; k < nl; k++ {
+			w = append(w, 0)
+		}
+		for mask != 0 {
+			k := bits.TrailingZeros64(mask)
+			mask &= mask - 1
+			v, err := sv()
+			if err != nil {
+				return nil, err
+			}
+			if v < math.MinInt16 || v > math.MaxInt16 {
+				return nil, fmt.Errorf("%w: weight %d out of range", errCorrupt, v)
+			}
+			w[base+k] = int16(v)
+		}
+	}
+	tail := make([]byte, 3)
+	if _, err := io.ReadFull(br, tail); err != nil || string(tail) != "END" {
+		return nil, fmt.Errorf("%w: missing end marker", errCorrupt)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		if err == nil {
+			return nil, fmt.Errorf("%w: data after the end marker", errCorrupt)
+		}
+		return nil, corrupt(err)
+	}
+	return newModel(labels, fs, scale, trans, keys, w)
+}
+
+// corrupt wraps a read error: a premature EOF means a truncated model.
+func corrupt(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: truncated", errCorrupt)
+	}
+	return err
+}

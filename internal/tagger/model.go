@@ -1,0 +1,404 @@
+package tagger
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Model is a trained linear-chain tagger: quantised per-label weights for
+// hashed features, label bigram transition weights, and the label set. A
+// Model is immutable and safe for concurrent use; tag with [Model.Tag] or,
+// to reuse buffers in one goroutine, with a [Tagger].
+type Model struct {
+	labels  []string
+	feats   FeatureSet
+	nl      int
+	scale   float32 // weight = q * scale
+	trans   []int64 // (nl+1)*nl: trans[prev*nl+cur], prev nl is the start
+	final   []int64 // nl: weight of ending in a label
+	allowed []bool  // (nl+1)*nl: BIO constraint
+	table   weightTable
+	pool    sync.Pool
+}
+
+// weightTable maps feature hashes to rows of nl quantised weights, by open
+// addressing with linear probing. A slot is sw words: the key (0 marks a
+// free slot), then the row's int16 weights packed four to a word, so that
+// a lookup touches one slot only.
+type weightTable struct {
+	slots []uint64
+	sw    int // words per slot
+	mask  uint64
+	nl    int
+	n     int // number of features
+}
+
+// maxLoad is the highest load factor of a weight table.
+const maxLoad = 0.6
+
+// newWeightTable builds the table for keys and their rows (row r is
+// w[r*nl : (r+1)*nl]). Keys must be distinct and non-zero.
+func newWeightTable(keys []uint64, w []int16, nl int) weightTable {
+	size := 16
+	for float64(size)*maxLoad < float64(len(keys)) {
+		size <<= 1
+	}
+	sw := 1 + (nl+3)/4
+	t := weightTable{slots: make([]uint64, size*sw), sw: sw, mask: uint64(size - 1), nl: nl, n: len(keys)}
+	for r, k := range keys {
+		i := k & t.mask
+		for t.slots[int(i)*sw] != 0 {
+			i = (i + 1) & t.mask
+		}
+		s := t.slots[int(i)*sw : int(i+1)*sw]
+		s[0] = k
+		for j, v := range w[r*nl : (r+1)*nl] {
+			s[1+j/4] |= uint64(uint16(v)) << (16 * (j % 4))
+		}
+	}
+	return t
+}
+
+// rows returns the sorted keys and their weights (row r is
+// w[r*nl : (r+1)*nl]).
+func (t *weightTable) rows() (keys []uint64, w []int16) {
+	type slotRef struct {
+		key uint64
+		s   []uint64
+	}
+	refs := make([]slotRef, 0, t.n)
+	for i := 0; i+t.sw <= len(t.slots); i += t.sw {
+		if k := t.slots[i]; k != 0 {
+			refs = append(refs, slotRef{k, t.slots[i+1 : i+t.sw]})
+		}
+	}
+	slices.SortFunc(refs, func(a, b slotRef) int { return cmp.Compare(a.key, b.key) })
+	keys = make([]uint64, len(refs))
+	w = make([]int16, len(refs)*t.nl)
+	for r, ref := range refs {
+		keys[r] = ref.key
+		for j := 0; j < t.nl; j++ {
+			w[r*t.nl+j] = int16(ref.s[j/4] >> (16 * (j % 4)))
+		}
+	}
+	return keys, w
+}
+
+// add adds the weights of feature h, if the table has it, to e.
+func (t *weightTable) add(h uint64, e []int64) {
+	sw := t.sw
+	i := h & t.mask
+	for {
+		s := t.slots[int(i)*sw : int(i+1)*sw]
+		if s[0] == h {
+			k := 0
+			for _, x := range s[1:] {
+				if k+4 <= len(e) {
+					e4 := e[k : k+4 : k+4]
+					e4[0] += int64(int16(x))
+					e4[1] += int64(int16(x >> 16))
+					e4[2] += int64(int16(x >> 32))
+					e4[3] += int64(int16(x >> 48))
+					k += 4
+					continue
+				}
+				for ; k < len(e); k++ {
+					e[k] += int64(int16(x))
+					x >>= 16
+				}
+			}
+			return
+		}
+		if s[0] == 0 {
+			return
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// Labels returns the model's labels: "O", then "B-X", "I-X" for each type X.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// Label returns the name of label index i.
+func (m *Model) Label(i int) string { return m.labels[i] }
+
+// NumFeatures returns the number of features with non-zero weights.
+func (m *Model) NumFeatures() int { return m.table.n }
+
+// FeatureSetName returns the name of the feature set the model was trained
+// with.
+func (m *Model) FeatureSetName() string { return m.feats.Name }
+
+// labelsFor builds the label list for entity types.
+func labelsFor(types []string) []string {
+	labels := []string{"O"}
+	for _, t := range types {
+		labels = append(labels, "B-"+t, "I-"+t)
+	}
+	return labels
+}
+
+// allowedMatrix returns the BIO constraint: I-X only after B-X or I-X
+// (never at the start). Row nl is the start state.
+func allowedMatrix(labels []string) []bool {
+	nl := len(labels)
+	a := make([]bool, (nl+1)*nl)
+	for cur, lc := range labels {
+		typ, isI := strings.CutPrefix(lc, "I-")
+		for prev := 0; prev <= nl; prev++ {
+			ok := true
+			if isI {
+				ok = prev < nl && (labels[prev] == "B-"+typ || labels[prev] == lc)
+			}
+			a[prev*nl+cur] = ok
+		}
+	}
+	return a
+}
+
+// Tagger tags sequences with a model, reusing its buffers: after warm-up,
+// Tag does not allocate. A Tagger is not safe for concurrent use; create one
+// per goroutine with [Model.NewTagger].
+type Tagger struct {
+	m     *Model
+	f     Features
+	em    []int64
+	dec   decoder
+	touch uint64
+}
+
+// NewTagger returns a Tagger for m.
+func (m *Model) NewTagger() *Tagger { return &Tagger{m: m} }
+
+// Tag appends the label index of every token of s to dst[:0] and returns
+// it; m.Label(i) names index i. Model.Tag is safe for concurrent use.
+func (m *Model) Tag(s *Sequence, dst []int) []int {
+	t, _ := m.pool.Get().(*Tagger)
+	if t == nil {
+		t = m.NewTagger()
+	}
+	dst = t.Tag(s, dst)
+	m.pool.Put(t)
+	return dst
+}
+
+// TagStrings returns the label of every token of s.
+func (m *Model) TagStrings(s *Sequence) []string {
+	idx := m.Tag(s, nil)
+	out := make([]string, len(idx))
+	for i, l := range idx {
+		out[i] = m.labels[l]
+	}
+	return out
+}
+
+// Tag appends the label index of every token of s to dst[:0] and returns it.
+// The labels obey the BIO constraint (I-X only after B-X or I-X).
+func (t *Tagger) Tag(s *Sequence, dst []int) []int {
+	n := len(s.Tokens)
+	dst = dst[:0]
+	if n == 0 {
+		return dst
+	}
+	t.emissions(s)
+	for i := 0; i < n; i++ {
+		dst = append(dst, 0)
+	}
+	m := t.m
+	t.dec.viterbi(t.em, n, m.nl, m.trans, m.final, m.allowed, nil, dst)
+	return dst
+}
+
+// TagMargins is Tag that also appends to margins[:0] the margin of every
+// token's label: the score of the best sequence minus the score of the best
+// sequence that gives the token another label (in weight units, >= 0; 0
+// is a tie; +Inf when no other label is possible). It is a confidence measure: map it to [0,1] with, e.g.,
+// 1/(1+exp(-margin/k)) for some k chosen on held-out data.
+func (t *Tagger) TagMargins(s *Sequence, dst []int, margins []float64) ([]int, []float64) {
+	dst = t.Tag(s, dst)
+	margins = margins[:0]
+	n := len(dst)
+	if n == 0 {
+		return dst, margins
+	}
+	m := t.m
+	nl := m.nl
+	alpha, beta := t.dec.maxMarginals(t.em, n, nl, m.trans, m.final, m.allowed)
+	for i, y := range dst {
+		best, second := int64(negInf), int64(negInf)
+		for k := 0; k < nl; k++ {
+			v := alpha[i*nl+k] + beta[i*nl+k]
+			if k == y {
+				best = v
+			} else if v > second {
+				second = v
+			}
+		}
+		if second < negInf/2 { // no other label possible
+			margins = append(margins, math.Inf(1))
+			continue
+		}
+		margins = append(margins, float64(best-second)*float64(m.scale))
+	}
+	return dst, margins
+}
+
+// emissions computes the emission scores of s into t.em (n×nl).
+func (t *Tagger) emissions(s *Sequence) {
+	m := t.m
+	n, nl := len(s.Tokens), m.nl
+	t.f.Reset()
+	m.feats.Func(s, &t.f)
+	t.em = grow(t.em, n*nl)
+	// Load the first word of every feature's home slot, independently of
+	// each other, so that the cache misses overlap; the lookups below then
+	// mostly hit the cache. (The sum is stored so that the loads are kept.)
+	touch := uint64(0)
+	sw, mask, slots := m.table.sw, m.table.mask, m.table.slots
+	for _, h := range t.f.Hashes {
+		touch += slots[int(h&mask)*sw]
+	}
+	t.touch = touch
+	for i := 0; i < n; i++ {
+		e := t.em[i*nl : (i+1)*nl]
+		for k := range e {
+			e[k] = 0
+		}
+		if i >= len(t.f.Ends) {
+			continue // a broken FeatureFunc: no features
+		}
+		for _, h := range t.f.Token(i) {
+			m.table.add(h, e)
+		}
+	}
+}
+
+// negInf scores impossible states. Sums of two negInf and any reachable
+// score do not overflow; scores are clamped at negInf after each step.
+const negInf = math.MinInt64 / 4
+
+// decoder holds the Viterbi buffers.
+type decoder struct {
+	back            []uint8
+	delta, next, tt []int64
+	alpha, beta     []int64
+}
+
+// viterbi finds the best label sequence under emission scores em (n×nl),
+// transition scores trans ((nl+1)×nl: trans[prev*nl+cur], prev nl the
+// start) and final scores, only through allowed transitions, and writes it
+// to out (length n). If mask is not nil, token i may only take the labels
+// whose bits are set in mask[i]. Ties go to the lower label index.
+func (d *decoder) viterbi(em []int64, n, nl int, trans, final []int64, allowed []bool, mask []uint64, out []int) {
+	d.back = growU8(d.back, n*nl)
+	d.delta, d.next = grow(d.delta, nl), grow(d.next, nl)
+	// tt: the transitions transposed (tt[cur*nl+prev]), negInf where not
+	// allowed, so that the inner loop has no branches but the max.
+	d.tt = grow(d.tt, nl*nl)
+	tt, delta, next := d.tt, d.delta, d.next
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			if allowed[p*nl+y] {
+				tt[y*nl+p] = trans[p*nl+y]
+			} else {
+				tt[y*nl+p] = negInf
+			}
+		}
+	}
+	start := nl * nl
+	for y := 0; y < nl; y++ {
+		if allowed[start+y] && (mask == nil || mask[0]&(1<<y) != 0) {
+			delta[y] = trans[start+y] + em[y]
+		} else {
+			delta[y] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := em[i*nl : (i+1)*nl]
+		b := d.back[i*nl : (i+1)*nl]
+		for y := 0; y < nl; y++ {
+			row := tt[y*nl : (y+1)*nl]
+			best, arg := delta[0]+row[0], 0
+			for p := 1; p < len(row); p++ {
+				if v := delta[p] + row[p]; v > best {
+					best, arg = v, p
+				}
+			}
+			next[y] = max(best+e[y], negInf)
+			if mask != nil && mask[i]&(1<<y) == 0 {
+				next[y] = negInf
+			}
+			b[y] = uint8(arg)
+		}
+		delta, next = next, delta
+	}
+	best, arg := delta[0]+final[0], 0
+	for y := 1; y < nl; y++ {
+		if v := delta[y] + final[y]; v > best {
+			best, arg = v, y
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		arg = int(d.back[i*nl+arg])
+		out[i-1] = arg
+	}
+}
+
+// maxMarginals returns the forward and backward max-product scores:
+// alpha[i*nl+y] is the best score of a prefix ending in label y at token i
+// (its emission included), beta[i*nl+y] the best score of the rest of the
+// sequence after label y at token i (final weight included), so that
+// alpha+beta is the best score of a sequence with label y at token i.
+func (d *decoder) maxMarginals(em []int64, n, nl int, trans, final []int64, allowed []bool) (alpha, beta []int64) {
+	d.alpha, d.beta = grow(d.alpha, n*nl), grow(d.beta, n*nl)
+	alpha, beta = d.alpha, d.beta
+	start := nl * nl
+	for y := 0; y < nl; y++ {
+		alpha[y] = negInf
+		if allowed[start+y] {
+			alpha[y] = trans[start+y] + em[y]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := 0; y < nl; y++ {
+			best := int64(negInf)
+			for p := 0; p < nl; p++ {
+				if allowed[p*nl+y] {
+					best = max(best, alpha[(i-1)*nl+p]+trans[p*nl+y])
+				}
+			}
+			alpha[i*nl+y] = max(best+em[i*nl+y], negInf)
+		}
+	}
+	copy(beta[(n-1)*nl:], final)
+	for i := n - 2; i >= 0; i-- {
+		for y := 0; y < nl; y++ {
+			best := int64(negInf)
+			for q := 0; q < nl; q++ {
+				if allowed[y*nl+q] {
+					best = max(best, trans[y*nl+q]+em[(i+1)*nl+q]+beta[(i+1)*nl+q])
+				}
+			}
+			beta[i*nl+y] = max(best, negInf)
+		}
+	}
+	return alpha, beta
+}
+
+func grow(b []int64, n int) []int64 {
+	if cap(b) < n {
+		return make([]int64, n)
+	}
+	return b[:n]
+}
+
+func growU8(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n)
+	}
+	return b[:n]
+}
