@@ -1,0 +1,327 @@
+package entity_test
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kenner-nlp/kenner/entity"
+	"github.com/kenner-nlp/kenner/internal/sample"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var (
+	extractorOnce sync.Once
+	defaultX      *entity.Extractor
+	rulesX        *entity.Extractor
+)
+
+// extractors returns the default extractor and one without the model.
+func extractors(t testing.TB) (*entity.Extractor, *entity.Extractor) {
+	extractorOnce.Do(func() {
+		var err error
+		if defaultX, err = entity.NewExtractor(); err != nil {
+			t.Fatal(err)
+		}
+		if rulesX, err = entity.NewExtractor(entity.WithoutModel()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if defaultX == nil {
+		t.Fatal("no extractor")
+	}
+	return defaultX, rulesX
+}
+
+// mentionKey describes a mention for comparisons: text, type, form and the
+// canonical name of its entity.
+func mentionKey(d *entity.Document, m entity.Mention) string {
+	return fmt.Sprintf("%s|%s|%s|%s", m.Text, m.Type, m.Form, d.Entities[m.Entity].Name)
+}
+
+func checkOffsets(t *testing.T, text string, d *entity.Document) {
+	t.Helper()
+	last := -1
+	for _, m := range d.Mentions {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+			t.Fatalf("bad mention %+v", m)
+		}
+		if m.PartStart < m.Start || m.PartEnd > m.End || m.PartStart >= m.PartEnd {
+			t.Fatalf("bad part span %+v", m)
+		}
+		if m.Start < last {
+			t.Fatalf("mentions out of order at %+v", m)
+		}
+		last = m.Start
+		if m.Entity < 0 || m.Entity >= len(d.Entities) {
+			t.Fatalf("mention %+v points to no entity", m)
+		}
+	}
+	n := 0
+	for _, e := range d.Entities {
+		n += e.Count
+		if e.Count != len(e.Mentions) {
+			t.Fatalf("entity %s: count %d, %d mentions", e.Name, e.Count, len(e.Mentions))
+		}
+	}
+	if n != len(d.Mentions) {
+		t.Fatalf("entities hold %d mentions, document %d", n, len(d.Mentions))
+	}
+}
+
+// TestSampleArticle checks every entity, link and form the sample article
+// must give, and that nothing else is called a name.
+func TestSampleArticle(t *testing.T) {
+	x, _ := extractors(t)
+	d := x.Extract(sample.Article)
+	checkOffsets(t, sample.Article, d)
+	got := map[string]bool{}
+	for _, m := range d.Mentions {
+		got[mentionKey(d, m)] = true
+	}
+	want := []string{
+		"Merz|PER|name|Friedrich Merz", "Friedrich Merz|PER|name|Friedrich Merz", "Merz'|PER|name|Friedrich Merz",
+		"Macron|PER|name|Emmanuel Macron", "Emmanuel Macron|PER|name|Emmanuel Macron",
+		"Putins|PER|name|Wladimir Putin", "Wladimir Putin|PER|name|Wladimir Putin",
+		"Dmitri Peskow|PER|name|Dmitri Peskow", "Peskow|PER|name|Dmitri Peskow",
+		"Boris Pistorius|PER|name|Boris Pistorius", "Pistorius|PER|name|Boris Pistorius",
+		"Steve Witkoff|PER|name|Steve Witkoff", "Marco Rubio|PER|name|Marco Rubio",
+		"Donald Trump|PER|name|Donald Trump", "Wolodymyr Selenskyj|PER|name|Wolodymyr Selenskyj",
+		"Ursula von der Leyen|PER|name|Ursula von der Leyen", "Johann Wadephul|PER|name|Johann Wadephul",
+		"BERLIN|LOC|name|Berlin", "PARIS|LOC|name|Paris", "Paris|LOC|name|Paris", "Berlin|LOC|name|Berlin",
+		"Frankreichs|LOC|name|Frankreich", "Russland|LOC|name|Russland", "Moskau|LOC|name|Moskau",
+		"Brüssel|LOC|name|Brüssel", "Warschau|LOC|name|Warschau", "Ukraine|LOC|name|Ukraine",
+		"französische|LOC|deriv|Frankreich", "Pariser|LOC|deriv|Paris", "russische|LOC|deriv|Russland",
+		"amerikanischen|LOC|deriv|Vereinigte Staaten", "Europäern|LOC|deriv|Europa",
+		"ukrainische|LOC|deriv|Ukraine", "polnischen|LOC|deriv|Polen",
+		"Nato|ORG|name|NATO", "Nato-Staaten|ORG|part|NATO", "Nato-Außenminister|ORG|part|NATO",
+		"EU-Kommission|ORG|part|Europäische Union", "US-Sondergesandte|LOC|part|Vereinigte Staaten",
+		"Kremlchef|ORG|part|Kreml", "Kreml|ORG|name|Kreml", "Élysée|ORG|name|Élysée",
+		"Interfax|ORG|name|Interfax", "dpa|ORG|name|Deutsche Presse-Agentur",
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("missing mention %s", w)
+		}
+	}
+	// Capitalised common nouns are no names.
+	for _, m := range d.Mentions {
+		switch m.Text {
+		case "Treffen", "Abstimmung", "Gespräche", "Kritik", "Opposition", "Allerdings", "Sprecher", "Regierung", "Frieden", "Kommissionspräsidentin":
+			t.Errorf("common noun %q tagged %s", m.Text, m.Type)
+		}
+	}
+	// Golden file: the whole result, to see every change.
+	b, err := json.MarshalIndent(golden(d), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "sample.golden.json")
+	if *update {
+		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want2, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./entity -run TestSampleArticle -update)", err)
+	}
+	if strings.TrimSpace(string(want2)) != strings.TrimSpace(string(b)) {
+		t.Errorf("result differs from %s; rerun with -update and review the diff", path)
+	}
+}
+
+type goldenMention struct {
+	Text       string
+	Start, End int
+	Type, Form string
+	Source     string
+	Entity     string
+}
+
+func golden(d *entity.Document) []goldenMention {
+	var out []goldenMention
+	for _, m := range d.Mentions {
+		e := d.Entities[m.Entity]
+		out = append(out, goldenMention{m.Text, m.Start, m.End, m.Type.String(), m.Form.String(), m.Source.String(), e.Name + " " + e.ID})
+	}
+	return out
+}
+
+// TestRules checks each built-in rule on its own, without the model.
+func TestRules(t *testing.T) {
+	_, x := extractors(t)
+	tests := []struct {
+		name, text string
+		want       []string // text|type of expected mentions
+		not        []string // texts that must not be mentions
+	}{
+		{"role before name", "Der Sondergesandte Jonas Beispielmann reiste ab.", []string{"Jonas Beispielmann|PER"}, nil},
+		{"role with prefix", "US-Außenminister Quarkel äußerte sich.", []string{"Quarkel|PER", "US-Außenminister|LOC"}, nil},
+		{"title Dr.", "Das sagte Dr. Zimmerlinger am Abend.", []string{"Zimmerlinger|PER"}, nil},
+		{"first name", "Gestern traf Stefanie Quastenberg ihre Kollegen.", []string{"Stefanie Quastenberg|PER"}, nil},
+		{"particles", "Ministerin Anna von der Quabbelhaus sprach.", []string{"Anna von der Quabbelhaus|PER"}, nil},
+		{"party in parentheses", "Das kritisierte Holger Quendt (SPD) scharf.", []string{"Holger Quendt|PER", "SPD|ORG"}, nil},
+		{"speech verb", "„Das ist falsch“, sagte Quendlinger.", []string{"Quendlinger|PER"}, nil},
+		{"speech verb, common noun", "Er sagte Anfang der Woche ab.", nil, []string{"Anfang"}},
+		{"legal form", "Die Quarkwerke Nord GmbH meldete Insolvenz an.", []string{"Quarkwerke Nord GmbH|ORG"}, nil},
+		{"org cue", "Das meldete die Agentur Blitzpress am Morgen.", []string{"Blitzpress|ORG"}, nil},
+		{"institution head", "Forscher der Universität Wien fanden das heraus.", []string{"Universität Wien|ORG"}, nil},
+		{"institution compound", "Das Bundesfinanzministerium widersprach.", []string{"Bundesfinanzministerium|ORG"}, nil},
+		{"institution with für", "Das Bundesamt für Strahlenschutz warnte.", []string{"Bundesamt für Strahlenschutz|ORG"}, nil},
+		{"sports club", "Der SV Quakenbrück gewann.", []string{"SV Quakenbrück|ORG"}, nil},
+		{"english org", "Sie forscht am Quantum Institute of Technology.", []string{"Quantum Institute of Technology|ORG"}, nil},
+		{"street", "Die Demonstration zog über die Quästorstraße.", []string{"Quästorstraße|LOC"}, nil},
+		{"ambiguous place with preposition", "Der Verein aus Essen gewann.", []string{"Essen|LOC"}, nil},
+		{"ambiguous place as noun", "Das Essen war kalt.", nil, []string{"Essen"}},
+		{"lower-case word is no name", "Wir essen um acht.", nil, []string{"essen"}},
+		{"genitive", "Russlands Präsident und Putins Sprecher", []string{"Russlands|LOC", "Putins|PER"}, nil},
+		{"all caps dateline", "MOSKAU (dpa) - Die Lage ist ruhig.", []string{"MOSKAU|LOC", "dpa|ORG"}, nil},
+		{"derived adjective", "Die russischen Truppen und der französische Präsident", []string{"russischen|LOC", "französische|LOC"}, nil},
+		{"compound part", "Die Nato-Staaten und der Kremlchef", []string{"Nato-Staaten|ORG", "Kremlchef|ORG"}, nil},
+		{"coreference", "Hannelore Quirinus sprach. Später sagte Quirinus, es sei gut.", []string{"Hannelore Quirinus|PER", "Quirinus|PER"}, nil},
+		{"common nouns", "Allerdings brachte das Treffen keine Abstimmung, die Kritik der Opposition blieb.", nil,
+			[]string{"Allerdings", "Treffen", "Abstimmung", "Kritik", "Opposition"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := x.Extract(tc.text)
+			checkOffsets(t, tc.text, d)
+			got := map[string]bool{}
+			var all []string
+			for _, m := range d.Mentions {
+				got[m.Text+"|"+m.Type.String()] = true
+				got[m.Text] = true
+				all = append(all, m.Text+"|"+m.Type.String()+"|"+m.Form.String())
+			}
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("missing %s in %v", w, all)
+				}
+			}
+			for _, n := range tc.not {
+				if got[n] {
+					t.Errorf("%q must not be a mention: %v", n, all)
+				}
+			}
+		})
+	}
+}
+
+// TestCoreferenceNames checks that a short form links to the fullest name.
+func TestCoreferenceNames(t *testing.T) {
+	_, x := extractors(t)
+	text := "Kanzlerin Hannelore Quirinus traf Quirinus' Amtskollegen. Quirinus sagte danach nichts."
+	d := x.Extract(text)
+	var e *entity.Entity
+	for i := range d.Entities {
+		if d.Entities[i].Name == "Hannelore Quirinus" {
+			e = &d.Entities[i]
+		}
+	}
+	if e == nil || e.Count != 3 {
+		t.Fatalf("want Hannelore Quirinus ×3, got %+v", d.Entities)
+	}
+}
+
+func TestEdgeCases(t *testing.T) {
+	x, _ := extractors(t)
+	for _, text := range []string{
+		"", " ", "\n\n\t", "\x00\x00", "\xff\xfe Putin \xc3", "Putin\x00Merz", strings.Repeat("!", 10000),
+		strings.Repeat("Nato-", 2000), "ПУТИН и Путин, بوتين", strings.ToUpper(sample.Article), "a-", "-", "'", "„“",
+	} {
+		d := x.Extract(text)
+		checkOffsets(t, text, d)
+	}
+}
+
+// TestConcurrent runs many goroutines over one extractor and checks they
+// all get the single-threaded result (run it with -race).
+func TestConcurrent(t *testing.T) {
+	x, _ := extractors(t)
+	texts := strings.Split(sample.Article, "\n\n")
+	want := make([]string, len(texts))
+	for i, tx := range texts {
+		b, _ := json.Marshal(golden(x.Extract(tx)))
+		want[i] = string(b)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(texts)
+				b, _ := json.Marshal(golden(x.Extract(texts[i])))
+				if string(b) != want[i] {
+					t.Errorf("goroutine %d: result differs for text %d", g, i)
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range strings.Split(sample.Article, "\n\n") {
+		f.Add(s)
+	}
+	f.Add("\xff Putins \xc3\xa4 Nato-Staaten (SPD)")
+	x, err := entity.NewExtractor()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d := x.Extract(text)
+		for _, m := range d.Mentions {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(m.Text) {
+				t.Fatalf("mention splits a rune: %+v", m)
+			}
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x, err := entity.NewExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchExtract(b, x)
+}
+
+func BenchmarkExtractNoModel(b *testing.B) {
+	x, err := entity.NewExtractor(entity.WithoutModel())
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchExtract(b, x)
+}
+
+func benchExtract(b *testing.B, x *entity.Extractor) {
+	text, err := os.ReadFile(filepath.Join("testdata", "news.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(text)
+	tokens := len(strings.Fields(s))
+	x.Extract(s)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Extract(s)
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(testing.AllocsPerRun(1, func() { x.Extract(s) }))/float64(tokens), "allocs/token")
+}

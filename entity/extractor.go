@@ -1,0 +1,234 @@
+package entity
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/kenner-nlp/kenner/gazetteer"
+	"github.com/kenner-nlp/kenner/internal/stem/german"
+	"github.com/kenner-nlp/kenner/internal/tagger"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
+)
+
+// Stage is a set of pipeline stages, combined with |.
+type Stage uint8
+
+// The stages of the pipeline. AllStages is the default.
+const (
+	StageGazetteer Stage = 1 << iota // gazetteer look-up
+	StageRules                       // built-in and user rules
+	StageModel                       // the learned tagger
+	StageCoref                       // short forms linked to earlier full names
+
+	AllStages = StageGazetteer | StageRules | StageModel | StageCoref
+)
+
+// Option configures an Extractor.
+type Option func(*options) error
+
+type options struct {
+	gaz    *gazetteer.Gazetteer
+	rules  []*Rules
+	stages Stage
+	model  *Model
+}
+
+// WithGazetteer makes the extractor use g instead of gazetteer.Default().
+// Combine lists with (*gazetteer.Gazetteer).With to add to the default.
+func WithGazetteer(g *gazetteer.Gazetteer) Option {
+	return func(o *options) error {
+		if g == nil {
+			return fmt.Errorf("entity: WithGazetteer(nil)")
+		}
+		o.gaz = g
+		return nil
+	}
+}
+
+// WithRules adds user rules (see LoadRules). They run before the built-in
+// rules, so they win where both match.
+func WithRules(r *Rules) Option {
+	return func(o *options) error {
+		if r == nil {
+			return fmt.Errorf("entity: WithRules(nil)")
+		}
+		o.rules = append(o.rules, r)
+		return nil
+	}
+}
+
+// WithStages selects the pipeline stages that run (default AllStages).
+func WithStages(s Stage) Option {
+	return func(o *options) error {
+		o.stages = s
+		return nil
+	}
+}
+
+// Extractor finds entities in German text. Build it once with NewExtractor;
+// it is immutable afterwards and safe for concurrent use by many goroutines.
+type Extractor struct {
+	gaz    *gazetteer.Gazetteer
+	first  *gazetteer.Names
+	lx     *lexicon
+	rules  []*Rules
+	stages Stage
+	model  *Model // nil: no model stage
+	// surnames of the gazetteer's people: a bare Schröder is a person,
+	// though which one the text alone does not say.
+	surnames map[string]bool
+	pool     sync.Pool // *scratch
+	stems    sync.Map  // word → Snowball stem
+}
+
+// NewExtractor returns an Extractor configured by opts. Without options it
+// uses the embedded default gazetteer and all stages.
+func NewExtractor(opts ...Option) (*Extractor, error) {
+	o := options{stages: AllStages}
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
+	if o.gaz == nil {
+		g, err := gazetteer.DefaultErr()
+		if err != nil {
+			return nil, err
+		}
+		o.gaz = g
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	if o.model == nil && o.stages&StageModel != 0 {
+		m, err := DefaultModel()
+		if err != nil {
+			return nil, err
+		}
+		o.model = m
+	}
+	x := &Extractor{gaz: o.gaz, first: gazetteer.FirstNames(), lx: lx, rules: o.rules, stages: o.stages, model: o.model}
+	x.surnames = surnames(o.gaz, lx)
+	x.pool.New = func() any { return new(scratch) }
+	return x, nil
+}
+
+// scratch holds the per-call buffers, reused through a sync.Pool.
+type scratch struct {
+	toks    []tokenize.Token
+	sents   []tokenize.Sentence
+	matches []gazetteer.Match
+	spans   []span
+	owner   []int32 // token index → index into spans+1 (0: free)
+	cand    []Type  // token index → type of a gazetteer name over it, accepted or not
+	lower   map[string]struct{}
+	buf     []byte
+
+	// model stage
+	seq        tagger.Sequence
+	gazHits    []tagger.GazHit
+	labels     []int
+	modelSpans []mspan
+}
+
+// span is a candidate mention over tokens [first, last).
+type span struct {
+	first, last        int
+	start, end         int
+	partStart, partEnd int
+	typ                Type
+	form               Form
+	entry              *gazetteer.Entry
+	src                Source
+	score              float64
+	confirmed          bool // the model tagged the same span
+	certain            bool // a gazetteer name the model may not override
+}
+
+// Extract finds the entities in text. It never fails: invalid UTF-8 and
+// other odd input give fewer mentions, never a panic. Offsets in the result
+// are byte offsets into text.
+func (x *Extractor) Extract(text string) *Document {
+	s := x.pool.Get().(*scratch)
+	defer x.pool.Put(s)
+	doc := &Document{Text: text}
+	if len(text) == 0 {
+		return doc
+	}
+	x.run(text, s)
+	x.build(doc, s)
+	return doc
+}
+
+// run tokenizes text into s and runs the stages up to the model.
+func (x *Extractor) run(text string, s *scratch) {
+	s.toks = tokenize.AppendTokens(s.toks[:0], text)
+	s.sents = tokenize.AppendSentences(s.sents[:0], text, s.toks)
+	s.spans = s.spans[:0]
+	if cap(s.owner) < len(s.toks) {
+		s.owner = make([]int32, len(s.toks), len(s.toks)+len(s.toks)/2)
+	} else {
+		s.owner = s.owner[:len(s.toks)]
+		clear(s.owner)
+	}
+	if cap(s.cand) < len(s.toks) {
+		s.cand = make([]Type, len(s.toks), cap(s.owner))
+	} else {
+		s.cand = s.cand[:len(s.toks)]
+		clear(s.cand)
+	}
+	if s.lower == nil {
+		s.lower = make(map[string]struct{}, 256)
+	} else {
+		clear(s.lower)
+	}
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.Kind == tokenize.Word && t.Flags&tokenize.Upper == 0 {
+			s.lower[t.Text] = struct{}{}
+		}
+	}
+	if x.stages&StageGazetteer != 0 {
+		x.gazetteerStage(text, s)
+	}
+	if x.stages&StageRules != 0 {
+		for _, r := range x.rules {
+			r.apply(x, text, s)
+		}
+		x.ruleStage(text, s)
+	}
+	if x.stages&StageModel != 0 && x.model != nil {
+		x.modelStage(text, s)
+	}
+}
+
+// add records sp as a mention if its tokens are all free and reports
+// whether it did.
+func (s *scratch) add(sp span) bool {
+	for i := sp.first; i < sp.last; i++ {
+		if s.owner[i] != 0 {
+			return false
+		}
+	}
+	s.spans = append(s.spans, sp)
+	id := int32(len(s.spans))
+	for i := sp.first; i < sp.last; i++ {
+		s.owner[i] = id
+	}
+	return true
+}
+
+// free reports whether token i is not part of a mention yet.
+func (s *scratch) free(i int) bool { return i >= 0 && i < len(s.owner) && s.owner[i] == 0 }
+
+// occursLower reports whether the word w, lower-cased at its first letter,
+// occurs in lower case somewhere in the text.
+func (s *scratch) occursLower(w string) bool {
+	s.buf = lowerFirst(w, s.buf)
+	_, ok := s.lower[string(s.buf)]
+	return ok
+}
+
+// stemWord is the stemmer the model features use.
+var stemWord = german.Stem

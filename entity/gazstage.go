@@ -1,0 +1,161 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kenner-nlp/kenner/gazetteer"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
+)
+
+// locPrepositions are the words after which an ambiguous place name (Essen,
+// Halle, Hof) is taken as the place.
+var locPrepositions = map[string]bool{
+	"in": true, "nach": true, "aus": true, "bei": true, "von": true, "vom": true,
+	"um": true, "über": true, "via": true, "gen": true, "zwischen": true,
+	"Richtung": true, "nahe": true, "nördlich": true, "südlich": true, "östlich": true, "westlich": true,
+}
+
+// gazetteerStage turns gazetteer matches into mentions, deciding for
+// ambiguous names by context.
+func (x *Extractor) gazetteerStage(text string, s *scratch) {
+	s.matches = x.gaz.MatchTokens(text, s.toks, s.matches[:0])
+	for i := range s.matches {
+		m := &s.matches[i]
+		if len(m.Entries) == 0 {
+			continue
+		}
+		e := m.Entries[0]
+		if m.Form == gazetteer.FormName {
+			for t := m.First; t < m.Last; t++ {
+				s.cand[t] = e.Type
+			}
+		}
+		score, ok := x.acceptMatch(m, e, s)
+		if !ok {
+			continue
+		}
+		sp := span{
+			first: m.First, last: m.Last, start: m.Start, end: m.End,
+			partStart: m.PartStart, partEnd: m.PartEnd,
+			typ: e.Type, form: m.Form, entry: e, src: SourceGazetteer, score: score,
+		}
+		if m.Form == gazetteer.FormName && m.Last-m.First == 1 && s.toks[m.First].Flags&tokenize.Hyphen != 0 {
+			x.compoundPart(text, &sp, s)
+		}
+		sp.certain = sp.score >= 0.95 || sp.form != FormName && e.Prior >= 0.9
+		s.add(sp)
+	}
+}
+
+// acceptMatch decides whether a gazetteer match is a mention and with what
+// confidence.
+func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scratch) (float64, bool) {
+	if m.Form != gazetteer.FormName {
+		// Derived words and compound parts are unambiguous enough: their
+		// surface already carries the name (russische, Nato-Staaten).
+		if e.Prior < 0.3 {
+			return 0, false
+		}
+		return 0.6 + 0.3*e.Prior, true
+	}
+	first := &s.toks[m.First]
+	single := m.Last-m.First == 1
+	prior := e.Prior
+	if m.Folded && first.Flags&tokenize.AllCaps == 0 {
+		prior *= 0.5
+	}
+	if single && first.Flags&tokenize.Upper == 0 && first.Flags&tokenize.Digit == 0 {
+		// A lower-case word is no name (essen, weil), unless the gazetteer
+		// lists it in lower case (dpa, taz).
+		if first.Text != e.Name && !hasAlias(e, first.Text) {
+			return 0, false
+		}
+	}
+	if single && e.Type == LOC && e.Kind != "country" && e.Kind != "admin1" && e.Population < 100000 && x.isFirstName(first.Text) {
+		// David, Martin, Sebastian: small places named like people.
+		prior *= 0.3
+	}
+	if single && x.lx.nouns[first.Text] && prior > 0.4 {
+		prior = 0.4 // a common noun of news text (Basis, Zug)
+	}
+	if prior >= 0.9 {
+		return 0.7 + 0.3*prior, true
+	}
+	if single && e.Type != LOC && prior < 0.7 {
+		// An ambiguous one-word organisation or work (Bild, Welt, Zeit)
+		// needs more than context words can give.
+		return 0, false
+	}
+	// Ambiguous: look for evidence.
+	score := prior
+	if single && s.occursLower(first.Text) {
+		score -= 0.3
+	}
+	if single && x.lx.nonames[first.Text] {
+		return 0, false
+	}
+	if m.First > 0 {
+		s.buf = lowerFirst(s.toks[m.First-1].Text, s.buf)
+		if e.Type == LOC && locPrepositions[string(s.buf)] {
+			score += 0.4
+		}
+	}
+	if first.Flags&tokenize.SentStart != 0 {
+		score -= 0.15
+	}
+	if m.Last-m.First > 1 {
+		score += 0.3
+	}
+	if score >= 0.5 {
+		if score > 1 {
+			score = 1
+		}
+		return score, true
+	}
+	return 0, false
+}
+
+func hasAlias(e *gazetteer.Entry, s string) bool {
+	for _, a := range e.Aliases {
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundPart rewrites a one-token hyphenated name whose first part is a
+// name itself and whose rest is a common noun (EU-Kommission, US-Regierung,
+// UN-Sicherheitsrat) as a mention of the first part's entity with form
+// part, the way German annotation standards treat such compounds. Names
+// whose parts are all names stay whole (Baden-Württemberg, Mercedes-Benz).
+func (x *Extractor) compoundPart(text string, sp *span, s *scratch) {
+	w := text[sp.start:sp.end]
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i+1 >= len(w) {
+		return
+	}
+	head, rest := w[:i], w[i+1:]
+	if strings.IndexByte(rest, '-') >= 0 {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) || len(rest) < 4 {
+		return
+	}
+	if rm := x.gaz.Lookup(rest); len(rm) > 0 && rm[0].Form == gazetteer.FormName {
+		return // Baden-Württemberg: both halves are names
+	}
+	hm := x.gaz.Lookup(head)
+	if len(hm) == 0 || hm[0].Form != gazetteer.FormName || len(hm[0].Entries) == 0 {
+		return
+	}
+	e := hm[0].Entries[0]
+	if e.Prior < 0.5 {
+		return
+	}
+	sp.entry, sp.typ, sp.form = e, e.Type, FormPart
+	sp.partStart, sp.partEnd = sp.start, sp.start+i
+}

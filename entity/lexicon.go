@@ -1,0 +1,168 @@
+package entity
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// lexicon holds the built-in word lists the rules use. It is read once from
+// the embedded data files.
+type lexicon struct {
+	roles    map[string]bool // lower-case role words (präsident, sprecherin)
+	roleTail []string        // role words of ≥ 5 letters, for compound heads (außenminister)
+	nonames  map[string]bool // capitalised words that are never a name
+	nouns    map[string]bool // capitalised common nouns of news text (data/nouns.txt)
+	speech   map[string]bool // verbs of saying
+	legal    map[string]bool // legal forms (AG, GmbH)
+	orgHead  map[string]bool // Universität, Institut
+	orgCue   map[string]bool // lower-case cue nouns (konzern, partei)
+	orgTail  []string        // lower-case suffixes of institution compounds
+	orgEng   map[string]bool // heads of English organisation names (Institute)
+	club     map[string]bool // sports-club prefixes (FC, SV, Borussia)
+}
+
+var defaultLexicon = sync.OnceValues(loadLexicon)
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, speech: map[string]bool{},
+		legal: map[string]bool{}, orgHead: map[string]bool{}, orgCue: map[string]bool{},
+		orgEng: map[string]bool{}, club: map[string]bool{},
+	}
+	err := readList("data/roles.txt", func(f []string) error {
+		lx.roles[f[0]] = true
+		if utf8.RuneCountInString(f[0]) >= 5 && !strings.HasSuffix(f[0], ".") {
+			lx.roleTail = append(lx.roleTail, f[0])
+		}
+		return nil
+	})
+	if err == nil {
+		err = readList("data/nonames.txt", func(f []string) error { lx.nonames[f[0]] = true; return nil })
+	}
+	if err == nil {
+		err = readList("data/nouns.txt", func(f []string) error { lx.nouns[f[0]] = true; return nil })
+	}
+	if err == nil {
+		err = readList("data/speech.txt", func(f []string) error { lx.speech[f[0]] = true; return nil })
+	}
+	if err == nil {
+		err = readList("data/orgheads.txt", func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want kind<TAB>word")
+			}
+			switch f[0] {
+			case "legal":
+				lx.legal[f[1]] = true
+			case "head":
+				lx.orgHead[f[1]] = true
+			case "cue":
+				lx.orgCue[f[1]] = true
+			case "eng":
+				lx.orgEng[f[1]] = true
+			case "club":
+				lx.club[f[1]] = true
+			case "suffix":
+				lx.orgTail = append(lx.orgTail, f[1])
+			default:
+				return fmt.Errorf("unknown kind %q", f[0])
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// readList reads an embedded list file: '#' lines and blank lines are
+// skipped, other lines are split on tabs and handed to fn.
+func readList(name string, fn func(fields []string) error) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return fmt.Errorf("entity: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if err := fn(strings.Split(s, "\t")); err != nil {
+			return fmt.Errorf("entity: %s:%d: %v", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("entity: %s: %v", name, err)
+	}
+	return nil
+}
+
+// isRole reports whether the lower-case word w is a role or title word,
+// alone or as the head of a compound (Außenminister, Kommissionspräsidentin).
+func (lx *lexicon) isRole(w string) bool {
+	if lx.roles[w] {
+		return true
+	}
+	for _, t := range lx.roleTail {
+		if len(w) > len(t)+2 && strings.HasSuffix(w, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrgCompound reports whether the lower-case single word w is a compound
+// naming an institution (bundesfinanzministerium, landgericht).
+func (lx *lexicon) isOrgCompound(w string) bool {
+	// Only national and state institutions: generic compounds
+	// (Sportverein, Stadtwerke, Landgericht) name no particular body.
+	if !strings.HasPrefix(w, "bundes") && !strings.HasPrefix(w, "landes") && !strings.HasPrefix(w, "staats") && !strings.HasPrefix(w, "reichs") {
+		return false
+	}
+	for _, t := range lx.orgTail {
+		if len(w) >= len(t)+4 && strings.HasSuffix(w, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCIIFirst returns s with its first rune lower-cased, writing into
+// buf when a copy is needed.
+func lowerFirst(s string, buf []byte) []byte {
+	buf = buf[:0]
+	r, n := utf8.DecodeRuneInString(s)
+	buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	return append(buf, s[n:]...)
+}
+
+// lowerAll lower-cases s into buf.
+func lowerAll(s string, buf []byte) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			for _, r := range s[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}

@@ -1,0 +1,506 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kenner-nlp/kenner/gazetteer"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
+)
+
+// Scores given to mentions found by the built-in rules.
+const (
+	scoreRole      = 0.8
+	scoreFirstName = 0.75
+	scoreParty     = 0.8
+	scoreSpeech    = 0.6
+	scoreOrgRule   = 0.7
+)
+
+// particles may stand inside a person's name (Ursula von der Leyen).
+var particles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "de": true, "zu": true, "vom": true,
+	"al": true, "bin": true, "ibn": true, "da": true, "di": true, "del": true, "la": true,
+	"le": true, "dos": true, "ten": true, "ter": true, "el": true,
+}
+
+// nounSuffixes end common nouns, never a surname or organisation name.
+var nounSuffixes = []string{"ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "tät", "nis", "chen", "ment", "ität"}
+
+// capWord reports whether t is a capitalised word.
+func capWord(t *tokenize.Token) bool {
+	return t.Kind == tokenize.Word && t.Flags&tokenize.Upper != 0
+}
+
+// common reports whether the capitalised word w looks like a common noun:
+// it occurs in lower case in the text, or it ends like a noun.
+func (x *Extractor) common(w string, s *scratch) bool {
+	if x.lx.nonames[w] || x.lx.nouns[w] || s.occursLower(w) {
+		return true
+	}
+	for _, suf := range nounSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleTok reports whether t is a role or title word (Präsident,
+// US-Außenminister, Ex-Kanzlerin, Dr.).
+func (x *Extractor) roleTok(t *tokenize.Token, s *scratch) bool {
+	if t.Kind != tokenize.Word || t.Flags&tokenize.Upper == 0 {
+		return false
+	}
+	w := t.Text
+	if t.Flags&tokenize.Hyphen != 0 {
+		if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) {
+			w = w[i+1:]
+		}
+	}
+	s.buf = lowerAll(w, s.buf)
+	return x.lx.isRole(string(s.buf))
+}
+
+// nameEnd returns the end of a person name that starts at token j: any
+// first names, then particles and one surname (Emmanuel Macron, Ursula von
+// der Leyen, Macron). It returns j when there is none.
+func (x *Extractor) nameEnd(j int, s *scratch) int {
+	toks := s.toks
+	n := len(toks)
+	ok := func(k int) bool {
+		if k >= n || !s.free(k) {
+			return false
+		}
+		t := &toks[k]
+		if c := s.cand[k]; c != 0 && c != PER && !x.isFirstName(t.Text) {
+			return false // a place or organisation the gazetteer stage turned down
+		}
+		return capWord(t) && !x.lx.nonames[t.Text] && t.Flags&tokenize.AllCaps == 0 && !x.roleTok(t, s)
+	}
+	k := j
+	for k-j < 4 && ok(k) && x.isFirstName(toks[k].Text) && (ok(k+1) || k+1 < n && particles[toks[k+1].Text]) {
+		k++
+	}
+	p := k
+	for p < n && p-k < 3 && particles[toks[p].Text] {
+		p++
+	}
+	if p > k && k > j && ok(p) {
+		return p + 1
+	}
+	if ok(k) {
+		return k + 1
+	}
+	return k
+}
+
+// isFirstName reports whether w is a known first name (for a hyphenated
+// name, its first part: Hans-Dietrich).
+func (x *Extractor) isFirstName(w string) bool {
+	if x.first == nil {
+		return false
+	}
+	if x.first.Count(w) >= minFirstNameCount {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		return x.first.Count(w[:i]) >= minFirstNameCount
+	}
+	return false
+}
+
+// person adds a PER mention over tokens [j, k).
+func (x *Extractor) person(j, k int, score float64, s *scratch) bool {
+	return s.add(span{
+		first: j, last: k, start: s.toks[j].Start, end: s.toks[k-1].End,
+		typ: PER, form: FormName, src: SourceRule, score: score,
+	})
+}
+
+// org adds an ORG mention over tokens [j, k).
+func (x *Extractor) org(j, k int, score float64, s *scratch) bool {
+	return s.add(span{
+		first: j, last: k, start: s.toks[j].Start, end: s.toks[k-1].End,
+		typ: ORG, form: FormName, src: SourceRule, score: score,
+	})
+}
+
+// ruleStage runs the built-in rules over the tokens no gazetteer name took.
+func (x *Extractor) ruleStage(text string, s *scratch) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != tokenize.Word {
+			if t.Text == "(" {
+				x.partyRule(i, s)
+			}
+			continue
+		}
+		// Role or title before a name: Präsident Emmanuel Macron, Sprecherin Müller.
+		if x.roleTok(t, s) {
+			j := i + 1
+			if k := x.nameEnd(j, s); k > j {
+				if k-j > 1 || !x.common(toks[j].Text, s) {
+					if x.person(j, k, scoreRole, s) {
+						i = k - 1
+						continue
+					}
+				}
+			}
+		}
+		// Verb of saying before a name: sagte Peskow.
+		if x.lx.speech[t.Text] && i+1 < len(toks) {
+			j := i + 1
+			if k := x.nameEnd(j, s); k == j+1 && !x.common(toks[j].Text, s) && toks[j].Flags&tokenize.SentStart == 0 {
+				if k == len(toks) || toks[k].Kind != tokenize.Word || toks[k].Flags&tokenize.Upper == 0 {
+					if x.person(j, k, scoreSpeech, s) {
+						i = k - 1
+						continue
+					}
+				}
+			}
+		}
+		if !s.free(i) || t.Flags&tokenize.Upper == 0 {
+			continue
+		}
+		// A known first name before a capitalised word: Steve Witkoff.
+		if x.isFirstName(t.Text) && !x.lx.nonames[t.Text] && !s.occursLower(t.Text) {
+			if k := x.nameEnd(i, s); k > i+1 && !x.firstNameOnly(i+1, k, s) {
+				if x.person(i, k, scoreFirstName, s) {
+					i = k - 1
+					continue
+				}
+			}
+		}
+		// An initial before a surname: W. Müller, J. R. R. Tolkien.
+		if isInitial(t) {
+			k := i + 1
+			for k < len(toks) && isInitial(&toks[k]) && s.free(k) {
+				k++
+			}
+			if e := x.nameEnd(k, s); e == k+1 && !x.common(toks[k].Text, s) {
+				if x.person(i, e, scoreFirstName, s) {
+					i = e - 1
+					continue
+				}
+			}
+		}
+		// The surname of a known person: Schröder, Merkel.
+		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.common(t.Text, s) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
+			if x.person(i, i+1, 0.5, s) {
+				continue
+			}
+		}
+		// A well-known first name alone: Laura, Thomas.
+		if c := x.firstCount(t.Text); c >= minLoneFirstName && t.Flags&tokenize.SentStart == 0 && s.cand[i] == 0 && !afterDeterminer(i, s) &&
+			!x.lx.nonames[t.Text] && !s.occursLower(t.Text) && (i+1 >= len(toks) || !capWord(&toks[i+1])) {
+			if x.person(i, i+1, 0.55, s) {
+				continue
+			}
+		}
+		// Organisation cue: Konzern Tesla, Agentur Interfax.
+		s.buf = lowerAll(strings.TrimSuffix(t.Text, "s"), s.buf)
+		if x.lx.orgCue[string(s.buf)] && i+1 < len(toks) {
+			j := i + 1
+			k := j
+			for k < len(toks) && k-j < 3 && s.free(k) && capWord(&toks[k]) && !x.common(toks[k].Text, s) {
+				k++
+			}
+			if k > j && x.org(j, k, scoreOrgRule, s) {
+				i = k - 1
+				continue
+			}
+		}
+		// Institution head: Universität Wien, Institut für Weltwirtschaft.
+		if x.lx.orgHead[t.Text] {
+			if k := x.orgHeadEnd(i, s); k > i+1 {
+				x.claim(i, k, s)
+				if x.org(i, k, scoreOrgRule, s) {
+					i = k - 1
+					continue
+				}
+			}
+		}
+		// Legal form after a name: Beispiel Holding AG.
+		if k := i; k+1 < len(toks) {
+			for k < len(toks) && k-i < 4 && s.free(k) && capWord(&toks[k]) && !x.lx.legal[toks[k].Text] {
+				k++
+			}
+			if k > i && k < len(toks) && x.lx.legal[toks[k].Text] && !x.lx.nonames[t.Text] {
+				if x.org(i, k+1, scoreOrgRule, s) {
+					i = k
+					continue
+				}
+			}
+		}
+		// Sports club: FC Bayern München, SV Werder Bremen, Borussia Dortmund.
+		if x.lx.club[t.Text] {
+			if k := x.clubEnd(i, s); k > i+1 {
+				x.claim(i, k, s)
+				if x.org(i, k, scoreOrgRule, s) {
+					i = k - 1
+					continue
+				}
+			}
+		}
+		// English organisation name: California Institute of Technology.
+		if k := x.engOrgEnd(i, s); k > i+1 {
+			x.claim(i, k, s)
+			if x.org(i, k, scoreOrgRule, s) {
+				i = k - 1
+				continue
+			}
+		}
+		s.buf = lowerAll(t.Text, s.buf)
+		// A single compound naming an institution: Bundesfinanzministerium,
+		// Bundesamt für Gesundheit.
+		if x.lx.isOrgCompound(string(s.buf)) {
+			k := i + 1
+			if k+1 < len(toks) && (toks[k].Text == "für" || toks[k].Text == "der" || toks[k].Text == "des") && capWord(&toks[k+1]) && s.free(k+1) {
+				k += 2
+				if k+1 < len(toks) && toks[k].Text == "und" && capWord(&toks[k+1]) && s.free(k+1) {
+					k += 2
+				}
+			}
+			if x.org(i, k, 0.55, s) {
+				i = k - 1
+			}
+			continue
+		}
+		// Streets and squares: Friedrichstraße, Marienplatz, Kurfürstendamm.
+		if t.Flags&tokenize.SentStart == 0 || !x.lx.nonames[t.Text] {
+			if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
+				s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: LOC, form: FormName, src: SourceRule, score: 0.6})
+			}
+		}
+	}
+}
+
+// minFirstNameCount is the number of registered children a first name
+// needs before the first-name rule trusts it.
+const minFirstNameCount = 5
+
+// firstNameOnly reports whether every token in [j, k) is itself a common
+// noun, in which case a first name before them is no evidence of a person.
+func (x *Extractor) firstNameOnly(j, k int, s *scratch) bool {
+	for i := j; i < k; i++ {
+		if particles[s.toks[i].Text] {
+			continue
+		}
+		if !x.common(s.toks[i].Text, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgHeadEnd returns the end of an institution name that starts with the
+// head word at token i (Universität Wien, Institut für Weltwirtschaft).
+func (x *Extractor) orgHeadEnd(i int, s *scratch) int {
+	toks := s.toks
+	k := i + 1
+	if k < len(toks) && (toks[k].Text == "für" || toks[k].Text == "der" || toks[k].Text == "des") {
+		k++
+	}
+	start := k
+	for k < len(toks) && k-start < 3 {
+		t := &toks[k]
+		if !capWord(t) || x.lx.nonames[t.Text] {
+			break
+		}
+		if !s.free(k) {
+			sp := &s.spans[s.owner[k]-1]
+			if sp.typ != LOC || sp.form != FormName {
+				break
+			}
+		}
+		k++
+	}
+	if k == start {
+		return i
+	}
+	return k
+}
+
+// claim takes tokens [i, k) back from gazetteer place names inside them, so
+// that a longer organisation name (Universität Wien) can replace them.
+func (x *Extractor) claim(i, k int, s *scratch) {
+	for j := i; j < k; j++ {
+		if id := s.owner[j]; id != 0 {
+			sp := &s.spans[id-1]
+			for t := sp.first; t < sp.last; t++ {
+				s.owner[t] = 0
+			}
+			sp.typ = 0 // dropped
+		}
+	}
+}
+
+// partyRule handles a party in parentheses after a name: Boris Pistorius
+// (SPD), Müller (CDU). The token at i is "(".
+func (x *Extractor) partyRule(i int, s *scratch) {
+	toks := s.toks
+	if i+2 >= len(toks) || toks[i+2].Text != ")" {
+		return
+	}
+	p := i + 1
+	isParty := false
+	if id := s.owner[p]; id != 0 {
+		sp := &s.spans[id-1]
+		isParty = sp.typ == ORG && sp.entry != nil && sp.entry.Kind == "party"
+	} else if pt := &toks[p]; pt.Kind == tokenize.Word && pt.Flags&tokenize.AllCaps != 0 && len(pt.Text) <= 6 {
+		isParty = x.org(p, p+1, 0.6, s)
+	}
+	if !isParty {
+		return
+	}
+	// The name before the parenthesis: up to three free capitalised words.
+	j := i
+	for j > 0 && i-j < 3 && s.free(j-1) && capWord(&toks[j-1]) && !x.lx.nonames[toks[j-1].Text] && !x.roleTok(&toks[j-1], s) {
+		j--
+	}
+	if j < i && (i-j > 1 || !x.common(toks[j].Text, s)) {
+		x.person(j, i, scoreParty, s)
+	}
+}
+
+// streetSuffixes end the names of streets and squares.
+var streetSuffixes = []string{"straße", "strasse", "allee", "gasse", "damm", "chaussee"}
+
+// hasAnySuffix reports whether w ends in one of sufs with at least min
+// bytes before it.
+func hasAnySuffix(w string, sufs []string, min int) bool {
+	for _, suf := range sufs {
+		if len(w) >= len(suf)+min && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// clubEnd returns the end of a sports-club name starting with the prefix at
+// token i (FC Bayern München, 1. FC Köln), or i when there is none.
+func (x *Extractor) clubEnd(i int, s *scratch) int {
+	toks := s.toks
+	k := i + 1
+	if toks[i].Text == "1." {
+		if k >= len(toks) || !x.lx.club[toks[k].Text] || toks[k].Text == "1." {
+			return i
+		}
+		k++
+	}
+	start := k
+	for k < len(toks) && k-start < 3 {
+		t := &toks[k]
+		if !capWord(t) || x.lx.nonames[t.Text] || x.roleTok(t, s) {
+			break
+		}
+		if !s.free(k) {
+			sp := &s.spans[s.owner[k]-1]
+			if sp.typ != LOC && sp.typ != ORG || sp.form != FormName {
+				break
+			}
+		}
+		k++
+	}
+	if k == start {
+		return i
+	}
+	return k
+}
+
+// engFunc are the function words inside English (and French) names.
+var engFunc = map[string]bool{"of": true, "for": true, "on": true, "and": true, "the": true, "&": true, "de": true, "des": true, "du": true, "in": true}
+
+// engOrgEnd returns the end of an English organisation name starting at
+// token i — a run of capitalised words and English function words that
+// contains a head such as Institute or Council — or i when there is none.
+func (x *Extractor) engOrgEnd(i int, s *scratch) int {
+	toks := s.toks
+	head := false
+	k := i
+	last := i
+	for k < len(toks) && k-i < 10 {
+		t := &toks[k]
+		if capWord(t) && !x.lx.nonames[t.Text] {
+			if !s.free(k) && s.spans[s.owner[k]-1].typ == PER {
+				break
+			}
+			if x.lx.orgEng[t.Text] {
+				head = true
+			}
+			k++
+			last = k
+			continue
+		}
+		if k > i && engFunc[t.Text] {
+			k++
+			continue
+		}
+		break
+	}
+	if !head || last-i < 2 {
+		return i
+	}
+	return last
+}
+
+// minLoneFirstName is the count a first name needs to be taken as a person
+// when it stands alone.
+const minLoneFirstName = 500
+
+func (x *Extractor) firstCount(w string) int {
+	if x.first == nil {
+		return 0
+	}
+	return x.first.Count(w)
+}
+
+// isInitial reports whether t is an initial: one upper-case letter and a dot.
+func isInitial(t *tokenize.Token) bool {
+	if len(t.Text) < 2 || len(t.Text) > 3 || t.Text[len(t.Text)-1] != '.' {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(t.Text)
+	return n == len(t.Text)-1 && unicode.IsUpper(r)
+}
+
+// surnames collects the last names of the gazetteer's people that are no
+// common word, place or organisation name.
+func surnames(g *gazetteer.Gazetteer, lx *lexicon) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range g.Entries() {
+		if e.Type != PER {
+			continue
+		}
+		sn := surname(e.Name)
+		if len(sn) < 3 || lx.nonames[sn] || lx.nouns[sn] || sn == e.Name {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(sn); !unicode.IsUpper(r) {
+			continue
+		}
+		if m := g.Lookup(sn); len(m) > 0 && len(m[0].Entries) > 0 && m[0].Entries[0].Type != PER {
+			continue
+		}
+		out[sn] = true
+	}
+	return out
+}
+
+// determiners start a noun phrase: a capitalised word after one is a noun
+// far more often than a bare name (einen Frieden, die Laura?).
+var determiners = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "eines": true,
+	"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "keines": true,
+	"dieser": true, "diese": true, "diesen": true, "diesem": true, "dieses": true,
+	"jeder": true, "jede": true, "jeden": true, "jedem": true, "jedes": true,
+	"zum": true, "zur": true, "im": true, "am": true, "vom": true, "beim": true,
+}
+
+func afterDeterminer(i int, s *scratch) bool {
+	return i > 0 && determiners[s.toks[i-1].Text]
+}

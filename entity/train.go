@@ -1,0 +1,106 @@
+package entity
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/kenner-nlp/kenner/internal/tagger"
+)
+
+// Annotated is a training example: a text and its gold entity spans.
+type Annotated struct {
+	Text  string
+	Spans []AnnotatedSpan
+	// Partial lists the labels the example's corpus does not annotate
+	// ("OTH", "LOCderiv", …): its unannotated tokens may still be such
+	// entities, and training does not teach the model otherwise.
+	Partial []string
+}
+
+// AnnotatedSpan is a gold entity span. Start and End are byte offsets into
+// the example's text, end exclusive.
+type AnnotatedSpan struct {
+	Start, End int
+	Type       Type
+	Form       Form
+}
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Epochs int       // passes over the data (default 10)
+	Seed   uint64    // seed of the example order; same data and seed give the same model
+	Log    io.Writer // progress, one line per epoch (may be nil)
+}
+
+// Train trains a model on data with the features of x's gazetteer and
+// rules (x's own model, if any, is not used). The model's labels are the
+// twelve of GermEval 2014: PER, LOC, ORG, OTH, each as name, deriv or part.
+// Training is deterministic.
+func (x *Extractor) Train(data []Annotated, opts TrainOptions) (*Model, error) {
+	ex, err := x.Examples(data)
+	if err != nil {
+		return nil, err
+	}
+	m, err := tagger.Train(ex, tagger.TrainOptions{
+		Types: modelLabelTypes, Epochs: opts.Epochs, Seed: opts.Seed,
+		Features: modelFeatures, Log: opts.Log,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	return &Model{m: m}, nil
+}
+
+// Examples turns annotated texts into the tagger's training sequences, one
+// per sentence, with the features x's gazetteer and rules give them.
+func (x *Extractor) Examples(data []Annotated) ([]tagger.Example, error) {
+	noModel := &Extractor{gaz: x.gaz, first: x.first, lx: x.lx, rules: x.rules, stages: x.stages &^ StageModel}
+	var out []tagger.Example
+	s := new(scratch)
+	for di, a := range data {
+		for _, sp := range a.Spans {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				return nil, fmt.Errorf("entity: example %d: span [%d,%d) outside text of %d bytes", di, sp.Start, sp.End, len(a.Text))
+			}
+		}
+		noModel.run(a.Text, s)
+		for _, sent := range s.sents {
+			if sent.Last <= sent.First {
+				continue
+			}
+			seq := noModel.sequence(a.Text, s, sent)
+			cp := &tagger.Sequence{Tokens: make([]tagger.Token, len(seq.Tokens))}
+			copy(cp.Tokens, seq.Tokens)
+			for i := range cp.Tokens {
+				if g := cp.Tokens[i].Gaz; g != nil {
+					cp.Tokens[i].Gaz = append([]tagger.GazHit(nil), g...)
+				}
+			}
+			tags := make([]string, len(cp.Tokens))
+			for i := range tags {
+				tags[i] = "O"
+			}
+			for _, sp := range a.Spans {
+				begin := true
+				for i := sent.First; i < sent.Last; i++ {
+					t := &s.toks[i]
+					if t.End <= sp.Start || t.Start >= sp.End {
+						continue
+					}
+					lab := sp.Type.String()
+					if sp.Form == FormDeriv || sp.Form == FormPart {
+						lab += sp.Form.String()
+					}
+					if begin {
+						tags[i-sent.First] = "B-" + lab
+						begin = false
+					} else {
+						tags[i-sent.First] = "I-" + lab
+					}
+				}
+			}
+			out = append(out, tagger.Example{Seq: cp, Tags: tags, Partial: a.Partial})
+		}
+	}
+	return out, nil
+}
