@@ -13,6 +13,7 @@ import (
 
 	"github.com/kenner-nlp/kenner/entity"
 	"github.com/kenner-nlp/kenner/internal/sample"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -314,7 +315,7 @@ func benchExtract(b *testing.B, x *entity.Extractor) {
 		b.Fatal(err)
 	}
 	s := string(text)
-	tokens := len(strings.Fields(s))
+	tokens := len(tokenize.Tokenize(s))
 	x.Extract(s)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()

@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
 	"github.com/kenner-nlp/kenner/internal/stem/german"
@@ -79,6 +80,7 @@ type Extractor struct {
 	surnames map[string]bool
 	pool     sync.Pool // *scratch
 	stems    sync.Map  // word → Snowball stem
+	nStems   atomic.Int64
 }
 
 // NewExtractor returns an Extractor configured by opts. Without options it

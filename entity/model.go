@@ -92,11 +92,9 @@ func (x *Extractor) sequence(text string, s *scratch, sent tokenize.Sentence) *t
 	seq := &s.seq
 	seq.Tokens = seq.Tokens[:0]
 	s.gazHits = s.gazHits[:0]
-	// Gazetteer matches by first token.
-	mi := 0
-	for mi < len(s.matches) && s.matches[mi].Last <= sent.First {
-		mi++
-	}
+	// Gazetteer matches by first token, from the first one that can reach
+	// this sentence (binary search: matches are in text order).
+	mi := sort.Search(len(s.matches), func(i int) bool { return s.matches[i].Last > sent.First })
 	for i := sent.First; i < sent.Last; i++ {
 		t := &s.toks[i]
 		tt := tagger.Token{Text: t.Text, Flags: tagger.Flag(t.Flags)}
@@ -161,14 +159,21 @@ func init() {
 	}
 }
 
+// maxStemCache bounds the number of words in an extractor's stem cache.
+const maxStemCache = 1 << 14
+
 // stem returns the Snowball stem of w through the extractor's cache.
 func (x *Extractor) stem(w string, s *scratch) string {
 	if v, ok := x.stems.Load(w); ok {
 		return v.(string)
 	}
 	st := stemWord(w)
-	if len(w) <= 32 {
-		x.stems.Store(w, st)
+	// The cache is bounded, so that a stream of ever new words cannot
+	// make it grow without end.
+	if len(w) <= 32 && x.nStems.Load() < maxStemCache {
+		if _, loaded := x.stems.LoadOrStore(w, st); !loaded {
+			x.nStems.Add(1)
+		}
 	}
 	return st
 }

@@ -102,11 +102,11 @@ func (x *Extractor) isFirstName(w string) bool {
 	if x.first == nil {
 		return false
 	}
-	if x.first.Count(w) >= minFirstNameCount {
+	if x.first.CountExact(w) >= minFirstNameCount {
 		return true
 	}
 	if i := strings.IndexByte(w, '-'); i > 0 {
-		return x.first.Count(w[:i]) >= minFirstNameCount
+		return x.first.CountExact(w[:i]) >= minFirstNameCount
 	}
 	return false
 }
@@ -455,7 +455,7 @@ func (x *Extractor) firstCount(w string) int {
 	if x.first == nil {
 		return 0
 	}
-	return x.first.Count(w)
+	return x.first.CountExact(w)
 }
 
 // isInitial reports whether t is an initial: one upper-case letter and a dot.

@@ -18,6 +18,9 @@ type Names struct {
 	names  []string // sorted
 	counts []int32
 	female []float32
+
+	idxOnce sync.Once
+	idx     map[string]int32 // name → count, for CountExact
 }
 
 var firstNamesOnce = sync.OnceValue(func() *Names {
@@ -134,6 +137,19 @@ func (n *Names) Count(name string) int {
 		return int(n.counts[i])
 	}
 	return 0
+}
+
+// CountExact is Count without case folding: the name must be written as
+// listed (Anna, not ANNA or anna). It does not allocate, so it suits hot
+// paths that test many words.
+func (n *Names) CountExact(name string) int {
+	n.idxOnce.Do(func() {
+		n.idx = make(map[string]int32, len(n.names))
+		for i, s := range n.names {
+			n.idx[s] = n.counts[i]
+		}
+	})
+	return int(n.idx[name])
 }
 
 // FemaleShare returns the share of women among the bearers of the name in

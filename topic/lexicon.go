@@ -91,6 +91,7 @@ type lexicon struct {
 	headTails map[string]bool     // last three bytes of the head stems
 	modHeads  map[uint32]bool     // first three bytes of the folded modifiers (head3)
 	minHead   int                 // shortest head stem in bytes
+	maxHeadSt int                 // longest head stem in bytes
 	minMod    int                 // shortest modifier in bytes
 	maxMod    int                 // longest modifier in bytes
 }
@@ -311,6 +312,7 @@ func (lx *lexicon) addTerm(term string, topic int32, w float32, line int, name s
 		lx.heads[st] = e
 		lx.headTails[tail3(st)] = true
 		lx.minHead = min(lx.minHead, len(st))
+		lx.maxHeadSt = max(lx.maxHeadSt, len(st))
 	}
 	if mod {
 		m := fold(core)

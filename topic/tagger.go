@@ -248,7 +248,9 @@ func (lx *lexicon) analyze(s string) *tokInfo {
 	// Every suffix of the stem ends with its last three bytes: skip the
 	// search when no head term does.
 	if len(lx.heads) > 0 && len(st) >= lx.minHead+2 && lx.headTails[tail3(st)] {
-		for i := 2; len(st)-i >= lx.minHead; i++ {
+		// Start where the suffix is no longer than the longest head, so
+		// that a very long word costs linear, not quadratic, time.
+		for i := max(2, len(st)-lx.maxHeadSt); len(st)-i >= lx.minHead; i++ {
 			if st[i]&0xC0 == 0x80 { // not at a rune start
 				continue
 			}

@@ -46,6 +46,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed of the example order")
 	jobs := flag.Int("j", 2, "folds trained in parallel")
 	pred := flag.String("pred", "", "write the pooled cross-validated predictions as nerscore.py JSONL")
+	forms := flag.Bool("forms", false, "also learn deriv and part forms (25 labels, ~3x slower model)")
+	minCount := flag.Int("mincount", 1, "drop features seen on fewer tokens")
+	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this fraction of the largest")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train [flags] annotated.tsv ...")
 		flag.PrintDefaults()
@@ -56,7 +59,7 @@ func main() {
 		os.Exit(2)
 	}
 	cfg := config{files: flag.Args(), smart: *smart, extra: splitList(*extra), out: *out, folds: *folds,
-		opts: entity.TrainOptions{Epochs: *epochs, Seed: *seed}, jobs: max(1, *jobs), pred: *pred}
+		opts: entity.TrainOptions{Epochs: *epochs, Seed: *seed, Forms: *forms, MinCount: *minCount, Prune: *prune}, jobs: max(1, *jobs), pred: *pred}
 	if err := run(os.Stdout, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
