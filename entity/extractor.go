@@ -153,7 +153,7 @@ type span struct {
 // are byte offsets into text.
 func (x *Extractor) Extract(text string) *Document {
 	s := x.pool.Get().(*scratch)
-	defer x.pool.Put(s)
+	defer x.release(s)
 	doc := &Document{Text: text}
 	if len(text) == 0 {
 		return doc
@@ -234,3 +234,20 @@ func (s *scratch) occursLower(w string) bool {
 
 // stemWord is the stemmer the model features use.
 var stemWord = german.Stem
+
+// maxPooledTokens bounds the buffers kept for reuse: after a huge input the
+// scratch space goes to the garbage collector instead of back to the pool.
+const maxPooledTokens = 1 << 16
+
+// release returns s to the pool unless it grew too large, dropping its
+// references into the text.
+func (x *Extractor) release(s *scratch) {
+	if cap(s.toks) > maxPooledTokens || len(s.lower) > maxPooledTokens {
+		return
+	}
+	clear(s.toks[:cap(s.toks)])
+	clear(s.lower)
+	s.matches = s.matches[:0]
+	clear(s.seq.Tokens[:cap(s.seq.Tokens)])
+	x.pool.Put(s)
+}

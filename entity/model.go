@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
@@ -171,7 +172,10 @@ func (x *Extractor) stem(w string, s *scratch) string {
 	// The cache is bounded, so that a stream of ever new words cannot
 	// make it grow without end.
 	if len(w) <= 32 && x.nStems.Load() < maxStemCache {
-		if _, loaded := x.stems.LoadOrStore(w, st); !loaded {
+		// Clone: w and st are substrings of the caller's text, which the
+		// cache must not keep alive.
+		st = strings.Clone(st)
+		if _, loaded := x.stems.LoadOrStore(strings.Clone(w), st); !loaded {
 			x.nStems.Add(1)
 		}
 	}
