@@ -20,6 +20,7 @@ type lexicon struct {
 	roleTail []string        // role words of ≥ 5 letters, for compound heads (außenminister)
 	nonames  map[string]bool // capitalised words that are never a name
 	nouns    map[string]bool // capitalised common nouns of news text (data/nouns.txt)
+	vocab    map[string]bool // lower-case German words (data/vocab.txt)
 	speech   map[string]bool // verbs of saying
 	legal    map[string]bool // legal forms (AG, GmbH)
 	orgHead  map[string]bool // Universität, Institut
@@ -33,7 +34,7 @@ var defaultLexicon = sync.OnceValues(loadLexicon)
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, speech: map[string]bool{},
+		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: map[string]bool{}, speech: map[string]bool{},
 		legal: map[string]bool{}, orgHead: map[string]bool{}, orgCue: map[string]bool{},
 		orgEng: map[string]bool{}, club: map[string]bool{},
 	}
@@ -46,6 +47,9 @@ func loadLexicon() (*lexicon, error) {
 	})
 	if err == nil {
 		err = readList("data/nonames.txt", func(f []string) error { lx.nonames[f[0]] = true; return nil })
+	}
+	if err == nil {
+		err = readList("data/vocab.txt", func(f []string) error { lx.vocab[f[0]] = true; return nil })
 	}
 	if err == nil {
 		err = readList("data/nouns.txt", func(f []string) error { lx.nouns[f[0]] = true; return nil })

@@ -79,18 +79,34 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		}
 		return capWord(t) && !x.lx.nonames[t.Text] && t.Flags&tokenize.AllCaps == 0 && !x.roleTok(t, s)
 	}
+	// After a first name, the surname may be a word the gazetteer took
+	// for a place or a demonym (Georg Herold, Christiane Holländer).
+	sur := func(k int) bool {
+		if k >= n {
+			return false
+		}
+		t := &toks[k]
+		if !capWord(t) || x.lx.nonames[t.Text] || t.Flags&tokenize.AllCaps != 0 || x.roleTok(t, s) {
+			return false
+		}
+		if id := s.owner[k]; id != 0 {
+			sp := &s.spans[id-1]
+			return sp.last-sp.first == 1 && sp.src == SourceGazetteer && (!sp.certain || sp.form == FormDeriv)
+		}
+		return true
+	}
 	k := j
-	for k-j < 4 && ok(k) && x.isFirstName(toks[k].Text) && (ok(k+1) || k+1 < n && particles[toks[k+1].Text]) {
+	for k-j < 4 && ok(k) && x.isFirstName(toks[k].Text) && (ok(k+1) || sur(k+1) || k+1 < n && particles[toks[k+1].Text]) {
 		k++
 	}
 	p := k
 	for p < n && p-k < 3 && particles[toks[p].Text] {
 		p++
 	}
-	if p > k && k > j && ok(p) {
+	if p > k && k > j && (ok(p) || sur(p)) {
 		return p + 1
 	}
-	if ok(k) {
+	if ok(k) || k > j && sur(k) {
 		return k + 1
 	}
 	return k
@@ -111,8 +127,10 @@ func (x *Extractor) isFirstName(w string) bool {
 	return false
 }
 
-// person adds a PER mention over tokens [j, k).
+// person adds a PER mention over tokens [j, k), taking the tokens from
+// gazetteer mentions nameEnd let it have.
 func (x *Extractor) person(j, k int, score float64, s *scratch) bool {
+	x.claim(j, k, s)
 	return s.add(span{
 		first: j, last: k, start: s.toks[j].Start, end: s.toks[k-1].End,
 		typ: PER, form: FormName, src: SourceRule, score: score,
@@ -188,13 +206,13 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// The surname of a known person: Schröder, Merkel.
-		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.common(t.Text, s) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
+		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.common(t.Text, s) && !x.inVocab(t.Text, s) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
 			if x.person(i, i+1, 0.5, s) {
 				continue
 			}
 		}
 		// A well-known first name alone: Laura, Thomas.
-		if c := x.firstCount(t.Text); c >= minLoneFirstName && t.Flags&tokenize.SentStart == 0 && s.cand[i] == 0 && !afterDeterminer(i, s) &&
+		if c := x.firstCount(t.Text); c >= minLoneFirstName && t.Flags&tokenize.SentStart == 0 && s.cand[i] == 0 && !afterDeterminer(i, s) && !x.inVocab(t.Text, s) &&
 			!x.lx.nonames[t.Text] && !s.occursLower(t.Text) && (i+1 >= len(toks) || !capWord(&toks[i+1])) {
 			if x.person(i, i+1, 0.55, s) {
 				continue
@@ -503,4 +521,11 @@ var determiners = map[string]bool{
 
 func afterDeterminer(i int, s *scratch) bool {
 	return i > 0 && determiners[s.toks[i-1].Text]
+}
+
+// inVocab reports whether the word, lower-cased, is a German word of the
+// embedded vocabulary (Meister, Sommer): too weak a name on its own.
+func (x *Extractor) inVocab(w string, s *scratch) bool {
+	s.buf = lowerAll(w, s.buf)
+	return x.lx.vocab[string(s.buf)]
 }

@@ -1,7 +1,7 @@
 package main
 
 // firstnames.tsv: name<TAB>count<TAB>female_share from the newborn-name
-// registries, plus hand-listed adult names (count 0).
+// registries, plus hand-listed adult names (count at least minAdultCount).
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ const minNameCount = 3
 // adultNames are first names common among adults in German news (politicians,
 // public figures, older generations, international leaders in German spelling)
 // that newborn registries 2010–2023 under-represent. Written as name:female_share.
-// They get count 0 in firstnames.tsv when the registries do not have them.
+// They get count minAdultCount (50) in firstnames.tsv when the registries count them less.
 var adultNames = strings.Fields(`
 	Achim:0 Agnes:1 Alain:0 Alexei:0 Alexej:0 Alice:1 Alois:0 Andrej:0 Andrij:0 Angela:1 Anke:1
 	Annalena:1 Annegret:1 Annette:1 Antje:1 António:0 Armin:0 Axel:0 Barack:0 Baschar:0 Bashar:0
@@ -50,7 +50,28 @@ var adultNames = strings.Fields(`
 	Ueli:0 Ulf:0 Ulla:1 Ulrich:0 Ulrike:1 Urs:0 Ursula:1 Ute:1 Uwe:0 Viktor:0 Viola:1 Vitali:0
 	Volker:0 Volodymyr:0 Waleri:0 Walerij:0 Walter:0 Waltraud:1 Werner:0 Wilfried:0 Willi:0 Winfried:0
 	Witali:0 Wladimir:0 Wolf:0 Wolfgang:0 Wolfram:0 Wolodymyr:0 Xavier:0 Yoon:0 Yvonne:1 Zbigniew:0
+	Abdullah:0 Ahmet:0 Aldo:0 Alfonso:0 Alfredo:0 Alistair:0 Andrea:0 Angelo:0 Antoine:0 Antonio:0
+	Arnaud:0 Arturo:0 Barbara:1 Bernard:0 Boyd:0 Brian:0 Bruce:0 Bruno:0 Carlos:0 Carmen:1 Chuck:0
+	Claude:0 Colin:0 Craig:0 Cristina:1 Dale:0 Darren:0 Dennis:0 Dick:0 Dolores:1 Domenico:0
+	Donatella:1 Doug:0 Douglas:0 Duncan:0 Dwight:0 Eduardo:0 Elena:1 Emre:0 Enzo:0 Ernesto:0
+	Fabrizio:0 Federico:0 Fernando:0 Francesco:0 Franco:0 Gareth:0 Gary:0 Gennadi:0 Gennadij:0
+	Geoffrey:0 Gerard:0 Gianluca:0 Gianni:0 Giovanni:0 Giuseppe:0 Glenn:0 Graham:0 Greg:0 Guillaume:0
+	Hakan:0 Hamid:0 Harold:0 Hasan:0 Heath:0 Heikki:0 Howard:0 Hüseyin:0 Ian:0 Ibrahim:0 Ignacio:0
+	Ivan:0 Jaakko:0 Jean:0 Jean-Claude:0 Jean-Luc:0 Jean-Marie:0 Jean-Pierre:0 Jeff:0 Jeffrey:0
+	Jerry:0 Jesús:0 Jim:0 Joan:1 John:0 Jorge:0 José:0 Juan:0 Jukka:0 Kazuo:0 Keith:0 Kemal:0
+	Kenneth:0 Kevin:0 Kimi:0 Larry:0 Lars:0 Leonid:0 Lorenzo:0 Luigi:0 Luis:0 Manuel:0 Marcel:0
+	Margaret:1 Mark:0 Massimo:0 Matti:0 Maurizio:0 Michael:0 Miguel:0 Mikhail:0 Mustafa:0 Nigel:0
+	Nikolai:0 Nikolaj:0 Patrick:0 Paolo:0 Pascal:0 Pekka:0 Philippe:0 Pierre:0 Pietro:0 Rafael:0
+	Ramón:0 Raymond:0 Renzo:0 Ricardo:0 Richard:0 Roberto:0 Rodney:0 Roger:0 Rudolf:0 Salvatore:0
+	Sami:0 Seppo:0 Silvia:1 Stanislaw:0 Stephen:0 Steve:0 Stuart:0 Takeshi:0 Teemu:0 Terry:0
+	Thierry:0 Timo:0 Trevor:0 Umberto:0 Valentina:1 Vincenzo:0 Vladimir:0 Volkbert:0 Walerie:1
+	Wayne:0 Wim:0 Yannick:0 Yves:0 Yusuf:0
 `)
+
+// minAdultCount is the count a hand-listed name gets when the registries
+// count it less often: the list names adults the birth registries
+// under-represent, and the extractor trusts a first name by its count.
+const minAdultCount = 50
 
 // buildFirstNames renders firstnames.tsv (without header).
 func buildFirstNames(rows []vorname) ([]byte, int, int, error) {
@@ -80,10 +101,13 @@ func buildFirstNames(rows []vorname) ([]byte, int, int, error) {
 		if !ok || err != nil || share < 0 || share > 1 || !isNameToken(n) {
 			return nil, 0, 0, fmt.Errorf("gazgen: bad adult name %q", item)
 		}
-		if _, ok := names[n]; ok {
+		if old, ok := names[n]; ok {
+			if old.count < minAdultCount {
+				names[n] = fn{minAdultCount, old.share}
+			}
 			continue
 		}
-		names[n] = fn{0, share}
+		names[n] = fn{minAdultCount, share}
 		added++
 	}
 	keys := make([]string, 0, len(names))

@@ -407,7 +407,7 @@ func TestBuildFirstNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(body)
-	for _, want := range []string{"Alex\t10\t0.5\n", "Kim\t4\t0.5\n", "Marie\t100\t0.99\n", "Olaf\t127\t0\n", "Wolodymyr\t0\t0\n", "Annalena\t0\t1\n"} {
+	for _, want := range []string{"Alex\t10\t0.5\n", "Kim\t4\t0.5\n", "Marie\t100\t0.99\n", "Olaf\t127\t0\n", "Wolodymyr\t50\t0\n", "Annalena\t50\t1\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q", want)
 		}

@@ -347,7 +347,7 @@ func run(cfg config) (*result, error) {
 		"license: CC BY 3.0 DE (Berlin, Köln); dl-de/by-2-0 (Leipzig, München); Daten verändert (Auswahl, Aggregation)",
 		"attribution: Berliner Landesamt für Bürger- und Ordnungsangelegenheiten (LABO) / BerlinOnline Stadtportal GmbH & Co. KG, https://github.com/berlinonline/haeufige-vornamen-berlin, CC BY 3.0 DE; Stadt Köln, Offene Daten Köln, CC BY 3.0 DE; Stadt Leipzig, Datenlizenz Deutschland – Namensnennung – Version 2.0; Landeshauptstadt München – opendata.muenchen.de, dl-de/by-2-0",
 		"data-version: "+dataVersion,
-		"columns: name<TAB>count<TAB>female_share; count = children registered with the name (any position); count 0 = hand-listed adult name not in the registries, female_share guessed"),
+		"columns: name<TAB>count<TAB>female_share; count = children registered with the name (any position); hand-listed adult names count at least 50, female_share guessed where the registries lack them"),
 		"# kenner-gazetteer v1\n", "", 1)
 	res.Files["firstnames.tsv"] = append([]byte(fnHead), fnBody...)
 
