@@ -124,6 +124,7 @@ type scratch struct {
 	spans   []span
 	owner   []int32 // token index → index into spans+1 (0: free)
 	cand    []Type  // token index → type of a gazetteer name over it, accepted or not
+	text    string  // the text being analysed (dropped on release)
 	lower   map[string]struct{}
 	buf     []byte
 
@@ -165,6 +166,7 @@ func (x *Extractor) Extract(text string) *Document {
 
 // run tokenizes text into s and runs the stages up to the model.
 func (x *Extractor) run(text string, s *scratch) {
+	s.text = text
 	s.toks = tokenize.AppendTokens(s.toks[:0], text)
 	s.sents = tokenize.AppendSentences(s.sents[:0], text, s.toks)
 	s.spans = s.spans[:0]
@@ -245,6 +247,7 @@ func (x *Extractor) release(s *scratch) {
 	if cap(s.toks) > maxPooledTokens || len(s.lower) > maxPooledTokens {
 		return
 	}
+	s.text = ""
 	clear(s.toks[:cap(s.toks)])
 	clear(s.lower)
 	s.matches = s.matches[:0]

@@ -62,7 +62,13 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 	}
 	first := &s.toks[m.First]
 	single := m.Last-m.First == 1
-	prior := e.Prior
+	// The prior of the form written (FDP is sure, Liberale is not).
+	prior := e.PriorOf(s.text[m.Start:m.End])
+	if single && m.Inflected && e.Type != LOC && e.Type != PER && x.inVocab(first.Text, s) {
+		// An inflected form that is a German word of its own: Arten is
+		// no form of Arte.
+		return 0, false
+	}
 	if m.Folded && first.Flags&tokenize.AllCaps == 0 {
 		prior *= 0.5
 	}
@@ -77,8 +83,11 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		// David, Martin, Sebastian: small places named like people.
 		prior *= 0.3
 	}
-	if single && x.lx.nouns[first.Text] && prior > 0.4 {
-		prior = 0.4 // a common noun of news text (Basis, Zug)
+	if single && prior >= 0.9 && (e.Kind == "town" || e.Kind == "city") && e.Population < 50000 && x.inVocab(first.Text, s) {
+		prior *= 0.5 // a small place named like a German word (Kloster, Grafschaft)
+	}
+	if single && x.lx.nouns[first.Text] && prior > 0.4 && (e.Prior < 1 || e.Kind == "town" || e.Kind == "city" || e.Kind == "district") {
+		prior = 0.4 // a common noun of news text that is also a place (Basis, Zug)
 	}
 	if prior >= 0.9 {
 		return 0.7 + 0.3*prior, true

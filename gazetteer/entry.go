@@ -50,9 +50,15 @@ func (e *Entry) Ambiguous() bool { return e.Prior < 1 }
 
 // PriorOf returns the prior of one surface form of the entry: the value
 // given for it in the attribute prior_forms (form:prior pairs separated by
-// '|', as in prior_forms=Mitte:0.2|Die Mitte:0.5), else Prior.
+// '|', as in prior_forms=Mitte:0.2|Die Mitte:0.5). When prior_forms is
+// given, the forms it does not list are sure (1), as the generator writes
+// it (Deutsche Bahn is sure where only Bahn is listed); without it, every
+// form has the entry's Prior.
 func (e *Entry) PriorOf(surface string) float64 {
-	pf := e.Attrs["prior_forms"]
+	pf, ok := e.Attrs["prior_forms"]
+	if !ok {
+		return e.Prior
+	}
 	for pf != "" {
 		var item string
 		if i := strings.IndexByte(pf, '|'); i >= 0 {
@@ -67,8 +73,11 @@ func (e *Entry) PriorOf(surface string) float64 {
 		if p, err := strconv.ParseFloat(item[i+1:], 64); err == nil && p >= 0 && p <= 1 {
 			return p
 		}
+		return e.Prior // listed with a broken value: stay cautious
 	}
-	return e.Prior
+	// prior_forms names the doubtful forms: the others are sure
+	// (Deutsche Bahn, when only Bahn is listed).
+	return 1
 }
 
 // Surfaces returns the name followed by the aliases.

@@ -102,7 +102,7 @@ func TestPriorOf(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := g.ByID("kn:org/mitte-ch")
-	for s, want := range map[string]float64{"Mitte": 0.2, "Die Mitte": 0.5, "Mitte-Partei": 0.2, "Bad": 0.2} {
+	for s, want := range map[string]float64{"Mitte": 0.2, "Die Mitte": 0.5, "Mitte-Partei": 1, "Bad": 0.2} {
 		if got := e.PriorOf(s); got != want {
 			t.Errorf("PriorOf(%q) = %v, want %v", s, got, want)
 		}
