@@ -132,7 +132,10 @@ type scratch struct {
 	seq        tagger.Sequence
 	gazHits    []tagger.GazHit
 	labels     []int
+	margins    []float64
 	modelSpans []mspan
+	tg         *tagger.Tagger // per-scratch tagger (not safe to share)
+	tgModel    *Model
 }
 
 // span is a candidate mention over tokens [first, last).

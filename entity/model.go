@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -192,8 +193,18 @@ func (x *Extractor) modelStage(text string, s *scratch) {
 			continue
 		}
 		seq := x.sequence(text, s, sent)
-		s.labels = x.model.m.Tag(seq, s.labels[:0])
+		if s.tg == nil || s.tgModel != x.model {
+			s.tg, s.tgModel = x.model.m.NewTagger(), x.model
+		}
+		s.labels, s.margins = s.tg.TagMargins(seq, s.labels[:0], s.margins[:0])
 		s.modelSpans = appendModelSpans(s.modelSpans[:0], x.model, s.labels, sent.First)
+		for i := range s.modelSpans {
+			ms := &s.modelSpans[i]
+			ms.margin = math.Inf(1)
+			for t := ms.first; t < ms.last; t++ {
+				ms.margin = min(ms.margin, s.margins[t-sent.First])
+			}
+		}
 		x.merge(text, s, sent)
 	}
 }
@@ -203,6 +214,7 @@ type mspan struct {
 	first, last int
 	typ         Type
 	form        Form
+	margin      float64 // the smallest label margin of its tokens
 }
 
 func appendModelSpans(dst []mspan, m *Model, labels []int, off int) []mspan {
@@ -213,7 +225,7 @@ func appendModelSpans(dst []mspan, m *Model, labels []int, off int) []mspan {
 		lab := m.label(l)
 		if lab.begin || lab.typ == 0 || cur >= 0 && (lab.typ != ct || lab.form != cf) {
 			if cur >= 0 {
-				dst = append(dst, mspan{cur + off, i + off, ct, cf})
+				dst = append(dst, mspan{first: cur + off, last: i + off, typ: ct, form: cf})
 				cur = -1
 			}
 			if lab.typ != 0 {
@@ -222,7 +234,7 @@ func appendModelSpans(dst []mspan, m *Model, labels []int, off int) []mspan {
 		}
 	}
 	if cur >= 0 {
-		dst = append(dst, mspan{cur + off, len(labels) + off, ct, cf})
+		dst = append(dst, mspan{first: cur + off, last: len(labels) + off, typ: ct, form: cf})
 	}
 	return dst
 }
@@ -305,10 +317,13 @@ func (x *Extractor) merge(text string, s *scratch, sent tokenize.Sentence) {
 			}
 			continue
 		}
+		if ms.margin < minMargin {
+			continue // too close a call for a name nothing else found
+		}
 		x.claim(ms.first, ms.last, s)
 		sp := span{
 			first: ms.first, last: ms.last, start: s.toks[ms.first].Start, end: s.toks[ms.last-1].End,
-			typ: ms.typ, form: ms.form, src: SourceModel, score: 0.7, confirmed: true,
+			typ: ms.typ, form: ms.form, src: SourceModel, score: marginScore(ms.margin), confirmed: true,
 		}
 		sp.partStart, sp.partEnd = sp.start, sp.end
 		// Link to a gazetteer name on the same tokens that the gazetteer
@@ -346,4 +361,17 @@ func matchAt(ms []gazetteer.Match, first, last int) *gazetteer.Match {
 		}
 	}
 	return nil
+}
+
+// minMargin is the label margin (in model weight units) a name only the
+// model found must have. Chosen on pooled 5-fold cross-validation over
+// GermEval dev (base4 F1 at margin 0: 0.627, 3: 0.632, 6: 0.633, 10: 0.629).
+const minMargin = 6
+
+// marginScore maps a margin to a confidence in [0,1): 0.5 at minMargin.
+func marginScore(m float64) float64 {
+	if math.IsInf(m, 1) {
+		return 0.99
+	}
+	return m / (m + minMargin)
 }
