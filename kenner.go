@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/kenner-nlp/kenner/entity"
 	"github.com/kenner-nlp/kenner/topic"
@@ -71,25 +72,34 @@ func New(opts ...Option) (*Analyzer, error) {
 		}
 	}
 	a := &Analyzer{ext: o.ext}
-	if a.ext == nil {
-		ext, err := entity.NewExtractor(o.entityOpts...)
-		if err != nil {
-			return nil, fmt.Errorf("kenner: %w", err)
-		}
-		a.ext = ext
-	}
-	if a.ext == nil {
-		return nil, errors.New("kenner: no entity extractor")
-	}
+	// Build the topic tagger while the extractor loads its data.
+	var (
+		wg     sync.WaitGroup
+		tagErr error
+	)
 	if !o.noTopics {
 		a.tagger = o.tagger
 		if a.tagger == nil {
-			t, err := topic.NewTagger(o.topicOpts...)
-			if err != nil {
-				return nil, fmt.Errorf("kenner: %w", err)
-			}
-			a.tagger = t
+			wg.Go(func() {
+				var t *topic.Tagger
+				t, tagErr = topic.NewTagger(o.topicOpts...)
+				a.tagger = t
+			})
 		}
+	}
+	var extErr error
+	if a.ext == nil {
+		a.ext, extErr = entity.NewExtractor(o.entityOpts...)
+	}
+	wg.Wait()
+	if extErr != nil {
+		return nil, fmt.Errorf("kenner: %w", extErr)
+	}
+	if tagErr != nil {
+		return nil, fmt.Errorf("kenner: %w", tagErr)
+	}
+	if a.ext == nil {
+		return nil, errors.New("kenner: no entity extractor")
 	}
 	return a, nil
 }

@@ -92,25 +92,35 @@ func NewExtractor(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
+	// The embedded data load in parallel the first time (each is parsed
+	// once per process).
+	var (
+		wg          sync.WaitGroup
+		lx          *lexicon
+		first       *gazetteer.Names
+		lxErr, mErr error
+		needModel   = o.model == nil && o.stages&StageModel != 0
+		model       *Model
+	)
+	wg.Go(func() { lx, lxErr = defaultLexicon() })
+	wg.Go(func() { first = gazetteer.FirstNames() })
+	if needModel {
+		wg.Go(func() { model, mErr = DefaultModel() })
+	}
+	var gazErr error
 	if o.gaz == nil {
-		g, err := gazetteer.DefaultErr()
+		o.gaz, gazErr = gazetteer.DefaultErr()
+	}
+	wg.Wait()
+	for _, err := range []error{gazErr, lxErr, mErr} {
 		if err != nil {
 			return nil, err
 		}
-		o.gaz = g
 	}
-	lx, err := defaultLexicon()
-	if err != nil {
-		return nil, err
+	if needModel {
+		o.model = model
 	}
-	if o.model == nil && o.stages&StageModel != 0 {
-		m, err := DefaultModel()
-		if err != nil {
-			return nil, err
-		}
-		o.model = m
-	}
-	x := &Extractor{gaz: o.gaz, first: gazetteer.FirstNames(), lx: lx, rules: o.rules, stages: o.stages, model: o.model}
+	x := &Extractor{gaz: o.gaz, first: first, lx: lx, rules: o.rules, stages: o.stages, model: o.model}
 	x.surnames = surnames(o.gaz, lx)
 	x.pool.New = func() any { return new(scratch) }
 	return x, nil

@@ -34,7 +34,7 @@ var defaultLexicon = sync.OnceValues(loadLexicon)
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: map[string]bool{}, speech: map[string]bool{},
+		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: make(map[string]bool, 36000), speech: map[string]bool{},
 		legal: map[string]bool{}, orgHead: map[string]bool{}, orgCue: map[string]bool{},
 		orgEng: map[string]bool{}, club: map[string]bool{},
 	}

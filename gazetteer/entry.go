@@ -30,8 +30,10 @@ type Entry struct {
 	// capitalised item is a noun or indeclinable adjective matched as written
 	// (Russen, Pariser).
 	Derived []string
-	// Attrs holds all key=value attributes as read (cc, geonames, pop, freq,
-	// prior, kind, party, role, …). It may be nil.
+	// Attrs holds the key=value attributes that have no field of their own
+	// (party, role, prior_forms, …); Load keeps cc, kind, geonames, pop,
+	// freq and prior only in the fields below. Attr reads either. It may
+	// be nil.
 	Attrs map[string]string
 
 	// Parsed convenience fields, taken from Attrs.
@@ -42,6 +44,8 @@ type Entry struct {
 	Freq       int64   // attr freq
 	Prior      float64 // attr prior in [0,1]; 1 when absent
 	Kind       string  // attr kind (country, city, party, person, …)
+
+	fieldAttrs uint8 // which field attributes Load has set
 }
 
 // Ambiguous reports whether the entry's name often means something else
@@ -109,8 +113,17 @@ func compareEntries(a, b *Entry) int {
 // the convenience fields. It returns a descriptive error for a malformed
 // value of a known key.
 func (e *Entry) setAttr(k, v string) error {
+	if bit := fieldAttrBit(k); bit != 0 {
+		// Held in a field of its own: no map entry, which keeps loading
+		// tens of thousands of places cheap (see Attr).
+		if e.fieldAttrs&bit != 0 {
+			return fmt.Errorf("duplicate attr %q", k)
+		}
+		e.fieldAttrs |= bit
+		return e.applyAttr(k, v)
+	}
 	if e.Attrs == nil {
-		e.Attrs = make(map[string]string, 4)
+		e.Attrs = make(map[string]string, 2)
 	}
 	n := len(e.Attrs)
 	e.Attrs[k] = v
@@ -118,6 +131,52 @@ func (e *Entry) setAttr(k, v string) error {
 		return fmt.Errorf("duplicate attr %q", k)
 	}
 	return e.applyAttr(k, v)
+}
+
+// fieldAttrBit returns the bit of a key that has a field of its own, 0
+// for the others.
+func fieldAttrBit(k string) uint8 {
+	switch k {
+	case "cc":
+		return 1
+	case "kind":
+		return 2
+	case "geonames":
+		return 4
+	case "pop":
+		return 8
+	case "freq":
+		return 16
+	case "prior":
+		return 32
+	}
+	return 0
+}
+
+// Attr returns the value of attribute k, whether it is held in Attrs or,
+// for cc, kind, geonames, pop, freq and prior, in the entry's fields.
+func (e *Entry) Attr(k string) (string, bool) {
+	if v, ok := e.Attrs[k]; ok {
+		return v, true
+	}
+	if e.fieldAttrs&fieldAttrBit(k) == 0 {
+		return "", false
+	}
+	switch k {
+	case "cc":
+		return e.Country, true
+	case "kind":
+		return e.Kind, true
+	case "geonames":
+		return strconv.Itoa(e.GeoNamesID), true
+	case "pop":
+		return strconv.FormatInt(e.Population, 10), true
+	case "freq":
+		return strconv.FormatInt(e.Freq, 10), true
+	case "prior":
+		return strconv.FormatFloat(e.Prior, 'g', -1, 64), true
+	}
+	return "", false
 }
 
 // applyAttr sets the convenience field of a known attribute.

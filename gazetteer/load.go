@@ -304,7 +304,6 @@ func (ld *loader) parseTSV(s, name string) error {
 		e.Derived = splitList(&sl, col[4])
 		e.Prior = 1
 		if a := trimSpace(col[5]); a != "" {
-			e.Attrs = make(map[string]string, strings.Count(a, ";")+1)
 			for a != "" {
 				var kv string
 				if i := strings.IndexByte(a, ';'); i >= 0 {

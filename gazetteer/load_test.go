@@ -35,7 +35,7 @@ func TestLoadTSV(t *testing.T) {
 		t.Errorf("nato = %+v", nato)
 	}
 	x := g.ByID("kn:per/x")
-	if x.Prior != 0.25 || !x.Ambiguous() || x.GeoNamesID != 7 || x.Freq != 12 || x.Attrs["role"] != "Testperson" || len(x.Attrs) != 4 {
+	if x.Prior != 0.25 || !x.Ambiguous() || x.GeoNamesID != 7 || x.Freq != 12 || x.Attrs["role"] != "Testperson" || len(x.Attrs) != 1 {
 		t.Errorf("kn:per/x = %+v", x)
 	}
 	y := g.ByID("kn:oth/y")
@@ -122,7 +122,16 @@ func TestLoadJSONL(t *testing.T) {
 	}
 	nato := g.ByID("kn:org/nato")
 	if nato == nil || nato.Type != ORG || strings.Join(nato.Aliases, "|") != "Nato" || nato.Kind != "intl" ||
-		nato.Prior != 0.9 || nato.Attrs["member"] != "true" || nato.Attrs["pop"] != "0" {
+		nato.Prior != 0.9 || nato.Attrs["member"] != "true" || nato.Attrs["pop"] != "" {
+		t.Fatalf("nato = %+v", nato)
+	}
+	if v, ok := nato.Attr("pop"); !ok || v != "0" {
+		t.Fatalf("nato.Attr(pop) = %q, %v", v, ok)
+	}
+	if v, ok := nato.Attr("member"); !ok || v != "true" {
+		t.Fatalf("nato.Attr(member) = %q, %v", v, ok)
+	}
+	if _, ok := nato.Attr("geonames"); ok {
 		t.Fatalf("nato = %+v", nato)
 	}
 	if ru := g.ByID("iso:RU"); ru == nil || ru.Type != LOC || ru.Prior != 1 {
