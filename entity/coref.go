@@ -3,8 +3,6 @@ package entity
 import (
 	"sort"
 	"strings"
-
-	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
 
 // stripGenitive removes a genitive ending from a name: Witkoffs → Witkoff,
@@ -199,5 +197,3 @@ func (x *Extractor) salience(doc *Document, s *scratch) {
 	}
 	doc.Entities = ents
 }
-
-var _ = tokenize.Word

@@ -1,6 +1,25 @@
 // Package entity finds the people, places, organisations and other named
-// things a German news text mentions, links every surface form to its entity
-// and gives byte offsets for each mention.
+// things (PER, LOC, ORG, OTH) a German news text mentions, links every
+// surface form to its entity and gives byte offsets for each mention.
+//
+// The pipeline has four stages, each of which can be switched off with
+// WithStages:
+//
+//   - gazetteer: names from package gazetteer, with German inflection
+//     (Putins, Russlands), derived words (russische, Pariser: form deriv),
+//     compound parts (Nato-Staaten, EU-Kommission: form part) and priors for
+//     names that are also common words (Essen, Bild), decided by context;
+//   - rules: people and organisations no list knows (a role before a name,
+//     a known first name, initials, a party in parentheses, verbs of saying,
+//     legal forms, institutions, sports clubs), plus user rules (LoadRules);
+//   - model: a learned sequence tagger (see Model and Train) over the
+//     features of the stages before it; where the gazetteer is sure, its
+//     link and form stand;
+//   - coreference: a surname alone after the full name (Macron after
+//     Emmanuel Macron) links to the full name.
+//
+// Offsets are UTF-8 byte offsets into the text given to Extract, end
+// exclusive: text[m.Start:m.End] == m.Text holds for every mention.
 //
 // An Extractor is built once with NewExtractor and is immutable afterwards:
 // it is safe for concurrent use by many goroutines.

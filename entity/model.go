@@ -186,8 +186,6 @@ func (x *Extractor) stem(w string, s *scratch) string {
 // modelStage tags every sentence with the model and merges its spans with
 // those of the gazetteer and the rules.
 func (x *Extractor) modelStage(text string, s *scratch) {
-	nl := len(x.model.m.Labels())
-	_ = nl
 	for _, sent := range s.sents {
 		if sent.Last <= sent.First {
 			continue
