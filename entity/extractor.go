@@ -180,7 +180,19 @@ func (x *Extractor) Extract(text string) *Document {
 // run tokenizes text into s and runs the stages up to the model.
 func (x *Extractor) run(text string, s *scratch) {
 	s.text = text
+	// Size the token buffer once from the text (German news has about one
+	// token per 5–6 bytes), instead of growing it by doubling: on a large
+	// text that saves most of the garbage.
+	if need := len(text)/5 + 16; cap(s.toks) < need {
+		s.toks = make([]tokenize.Token, 0, need)
+	}
 	s.toks = tokenize.AppendTokens(s.toks[:0], text)
+	if need := len(s.toks)/6 + 16; cap(s.matches) < need {
+		s.matches = make([]gazetteer.Match, 0, need)
+	}
+	if need := len(s.toks)/8 + 16; cap(s.spans) < need {
+		s.spans = make([]span, 0, need)
+	}
 	s.sents = tokenize.AppendSentences(s.sents[:0], text, s.toks)
 	s.spans = s.spans[:0]
 	if cap(s.owner) < len(s.toks) {
