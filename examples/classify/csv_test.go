@@ -1,36 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
-
-func TestCSVReader(t *testing.T) {
-	in := "label,text\nSport,\"Rapid gewinnt, 2:0\"\n\nWeb,\"Zwei\nZeilen mit \"\"Zitat\"\"\"\r\nInland,ohne Quotes\n"
-	rd := &csvReader{br: bufio.NewReader(strings.NewReader(in)), delim: ',', quote: '"'}
-	var got [][]string
-	for {
-		row, err := rd.record()
-		if len(row) > 0 {
-			got = append(got, row)
-		}
-		if err != nil {
-			break
-		}
-	}
-	want := [][]string{{"label", "text"}, {"Sport", "Rapid gewinnt, 2:0"}, {"Web", "Zwei\nZeilen mit \"Zitat\""}, {"Inland", "ohne Quotes"}}
-	if len(got) != len(want) {
-		t.Fatalf("got %q", got)
-	}
-	for i := range want {
-		if strings.Join(got[i], "|") != strings.Join(want[i], "|") {
-			t.Errorf("record %d = %q, want %q", i, got[i], want[i])
-		}
-	}
-}
 
 func TestReadExamplesFormats(t *testing.T) {
 	dir := t.TempDir()

@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"github.com/kenner-nlp/kenner/entity"
+	"github.com/kenner-nlp/kenner/internal/csvq"
 	"github.com/kenner-nlp/kenner/topic"
 )
 
@@ -159,9 +160,9 @@ func readExamples(path, delim, quote string) ([]topic.Example, error) {
 	if len(d) != 1 || len(q) != 1 {
 		return nil, errors.New("-delim and -quote must be single characters")
 	}
-	rd := &csvReader{br: br, delim: d[0], quote: q[0]}
+	rd := csvq.NewReader(br, d[0], q[0])
 	for n := 1; ; n++ {
-		row, err := rd.record()
+		row, err := rd.Read()
 		if len(row) > 0 {
 			if len(row) < 2 {
 				return nil, fmt.Errorf("%s: record %d: want label%ctext", path, n, d[0])

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/kenner-nlp/kenner/internal/csvq"
 )
 
 // article is one record of a 10kGNAD CSV file.
@@ -22,11 +23,11 @@ type article struct {
 // field at the start of a field, and text after a closing quote is kept.
 // Further fields are joined back with ';' into the text.
 func readGNAD(r io.Reader) ([]article, error) {
-	br := bufio.NewReader(r)
+	rd := csvq.NewReader(r, ';', '\'')
 	var out []article
 	rec := 0
 	for {
-		row, err := readRecord(br)
+		row, err := rd.Read()
 		if len(row) > 0 {
 			rec++
 			if len(row) < 2 {
@@ -39,95 +40,6 @@ func readGNAD(r io.Reader) ([]article, error) {
 		}
 		if err != nil {
 			return out, err
-		}
-	}
-}
-
-// readRecord reads one CSV record (delimiter ';', quote '\”, doubled
-// quotes). It returns io.EOF with the last record when the input ends.
-func readRecord(br *bufio.Reader) ([]string, error) {
-	const (
-		startField = iota
-		inField
-		inQuoted
-		quoteInQuoted
-	)
-	var fields []string
-	var f strings.Builder
-	state := startField
-	started := false
-	end := func() { fields = append(fields, f.String()); f.Reset() }
-	for {
-		r, _, err := br.ReadRune()
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				return nil, err
-			}
-			if state == inQuoted {
-				return nil, errors.New("unexpected end of data inside a quoted field")
-			}
-			if started {
-				end()
-			}
-			return fields, io.EOF
-		}
-		if r == '\r' {
-			if state == inQuoted {
-				f.WriteRune(r)
-			}
-			continue // Python's csv treats \r\n as a line end
-		}
-		started = true
-		switch state {
-		case startField:
-			switch r {
-			case '\'':
-				state = inQuoted
-			case ';':
-				end()
-			case '\n':
-				if len(fields) == 0 && f.Len() == 0 {
-					started = false
-					continue // empty line
-				}
-				end()
-				return fields, nil
-			default:
-				f.WriteRune(r)
-				state = inField
-			}
-		case inField:
-			switch r {
-			case ';':
-				end()
-				state = startField
-			case '\n':
-				end()
-				return fields, nil
-			default:
-				f.WriteRune(r)
-			}
-		case inQuoted:
-			if r == '\'' {
-				state = quoteInQuoted
-			} else {
-				f.WriteRune(r)
-			}
-		case quoteInQuoted:
-			switch r {
-			case '\'':
-				f.WriteRune(r)
-				state = inQuoted
-			case ';':
-				end()
-				state = startField
-			case '\n':
-				end()
-				return fields, nil
-			default:
-				f.WriteRune(r)
-				state = inField
-			}
 		}
 	}
 }

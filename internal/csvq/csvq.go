@@ -1,4 +1,7 @@
-package main
+// Package csvq reads CSV with any delimiter and quote character, the way
+// Python's csv module does (encoding/csv only knows the '"' quote). The
+// example programs read 10kGNAD-style files (label;'text') with it.
+package csvq
 
 import (
 	"bufio"
@@ -7,19 +10,28 @@ import (
 	"strings"
 )
 
-// csvReader reads CSV records with a configurable delimiter and quote
+// Reader reads CSV records with a configurable delimiter and quote
 // character, like Python's csv module: a quote opens a quoted field only at
 // the start of a field, doubled quotes inside quoted fields stand for one,
 // text after a closing quote is kept, newlines inside quoted fields are
 // part of the field, \r\n ends a record like \n, empty lines are skipped.
 // (encoding/csv cannot use another quote character than '"'.)
-type csvReader struct {
+type Reader struct {
 	br           *bufio.Reader
 	delim, quote rune
 }
 
-// record reads one record; it returns io.EOF with the last record.
-func (c *csvReader) record() ([]string, error) {
+// NewReader returns a Reader over r with the given delimiter and quote.
+func NewReader(r io.Reader, delim, quote rune) *Reader {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
+	return &Reader{br: br, delim: delim, quote: quote}
+}
+
+// Read reads one record; it returns io.EOF with the last record.
+func (c *Reader) Read() ([]string, error) {
 	const (
 		startField = iota
 		inField
