@@ -380,3 +380,35 @@ func (c *Classifier) Classify(text string) (string, float64) {
 	p := c.Predict(text)
 	return p[0].Label, p[0].Prob
 }
+
+// Folds assigns n examples with the given labels to k cross-validation
+// folds, stratified by label: each label's examples, in an order shuffled
+// with seed, are dealt round-robin, continuing where the previous label
+// (in sorted order) stopped. The same labels, k and seed give the same
+// folds. It returns the fold (0 … k-1) of every example.
+func Folds(labels []string, k int, seed uint64) []int {
+	by := map[string][]int{}
+	var names []string
+	for i, l := range labels {
+		if _, ok := by[l]; !ok {
+			names = append(names, l)
+		}
+		by[l] = append(by[l], i)
+	}
+	slices.Sort(names)
+	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
+	out := make([]int, len(labels))
+	if k < 1 {
+		return out
+	}
+	next := 0
+	for _, l := range names {
+		idx := by[l]
+		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		for _, i := range idx {
+			out[i] = next % k
+			next++
+		}
+	}
+	return out
+}

@@ -20,7 +20,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
@@ -239,30 +238,13 @@ func crossValidate(ex []topic.Example, k int, seed uint64) {
 	fmt.Printf("%d-fold cross-validation: accuracy=%.4f macroF1=%.4f (%d examples)\n", k, float64(correct)/float64(len(ex)), macro/float64(len(labels)), len(ex))
 }
 
-// folds assigns the examples to k folds, stratified by label: each label's
-// examples, in a seeded random order, are dealt round-robin.
+// folds assigns the examples to k stratified folds (topic.Folds).
 func folds(ex []topic.Example, k int, seed uint64) []int {
-	by := map[string][]int{}
-	var labels []string
+	labels := make([]string, len(ex))
 	for i, e := range ex {
-		if _, ok := by[e.Label]; !ok {
-			labels = append(labels, e.Label)
-		}
-		by[e.Label] = append(by[e.Label], i)
+		labels[i] = e.Label
 	}
-	slices.Sort(labels)
-	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
-	out := make([]int, len(ex))
-	next := 0
-	for _, l := range labels {
-		idx := by[l]
-		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-		for _, i := range idx {
-			out[i] = next % k
-			next++
-		}
-	}
-	return out
+	return topic.Folds(labels, k, seed)
 }
 
 func parallel(n int, f func(i int)) {

@@ -27,7 +27,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -392,31 +391,13 @@ func crossValidate(arts []article, docs []*entity.Document, k int, seed uint64, 
 		ml.Accuracy, ml.MacroF1, m1.Accuracy, m01.Accuracy, 100*(ml.Accuracy-max(m1.Accuracy, m01.Accuracy)))
 }
 
-// folds assigns each article to one of k folds, stratified by label: the
-// articles of each label, in a seeded random order, are dealt round-robin,
-// continuing where the previous label stopped.
+// folds assigns the articles to k stratified folds (topic.Folds).
 func folds(arts []article, k int, seed uint64) []int {
-	byLabel := map[string][]int{}
-	var labels []string
+	labels := make([]string, len(arts))
 	for i, a := range arts {
-		if _, ok := byLabel[a.Label]; !ok {
-			labels = append(labels, a.Label)
-		}
-		byLabel[a.Label] = append(byLabel[a.Label], i)
+		labels[i] = a.Label
 	}
-	slices.Sort(labels)
-	rng := rand.New(rand.NewPCG(seed, 0x666f6c6473))
-	out := make([]int, len(arts))
-	next := 0
-	for _, l := range labels {
-		idx := byLabel[l]
-		rng.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-		for _, i := range idx {
-			out[i] = next % k
-			next++
-		}
-	}
-	return out
+	return topic.Folds(labels, k, seed)
 }
 
 // printMargins prints, for each wrong prediction, the weight of the best
