@@ -17,7 +17,9 @@ var dataFS embed.FS
 // the embedded data files.
 type lexicon struct {
 	roles    map[string]bool // lower-case role words (präsident, sprecherin)
-	roleTail []string        // role words of ≥ 5 letters, for compound heads (außenminister)
+	roleTail map[string]bool // role words of ≥ 5 letters, for compound heads (außenminister)
+	tailMin  int             // byte lengths of the shortest and longest roleTail word
+	tailMax  int
 	nonames  map[string]bool // capitalised words that are never a name
 	nouns    map[string]bool // capitalised common nouns of news text (data/nouns.txt)
 	vocab    map[string]bool // lower-case German words (data/vocab.txt)
@@ -34,14 +36,15 @@ var defaultLexicon = sync.OnceValues(loadLexicon)
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		roles: map[string]bool{}, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: make(map[string]bool, 36000), speech: map[string]bool{},
+		roles: map[string]bool{}, roleTail: map[string]bool{}, tailMin: 1 << 30, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: make(map[string]bool, 36000), speech: map[string]bool{},
 		legal: map[string]bool{}, orgHead: map[string]bool{}, orgCue: map[string]bool{},
 		orgEng: map[string]bool{}, club: map[string]bool{},
 	}
 	err := readList("data/roles.txt", func(f []string) error {
 		lx.roles[f[0]] = true
 		if utf8.RuneCountInString(f[0]) >= 5 && !strings.HasSuffix(f[0], ".") {
-			lx.roleTail = append(lx.roleTail, f[0])
+			lx.roleTail[f[0]] = true
+			lx.tailMin, lx.tailMax = min(lx.tailMin, len(f[0])), max(lx.tailMax, len(f[0]))
 		}
 		return nil
 	})
@@ -119,8 +122,11 @@ func (lx *lexicon) isRole(w string) bool {
 	if lx.roles[w] {
 		return true
 	}
-	for _, t := range lx.roleTail {
-		if len(w) > len(t)+2 && strings.HasSuffix(w, t) {
+	// A compound head: a role word of ≥ 5 letters after at least three
+	// bytes of modifier. One set look-up per possible start of the head
+	// (a start inside a UTF-8 sequence matches no word).
+	for i := max(3, len(w)-lx.tailMax); i <= len(w)-lx.tailMin; i++ {
+		if lx.roleTail[w[i:]] {
 			return true
 		}
 	}
