@@ -194,15 +194,9 @@ func (x *Extractor) modelStage(text string, s *scratch) {
 		if s.tg == nil || s.tgModel != x.model {
 			s.tg, s.tgModel = x.model.m.NewTagger(), x.model
 		}
-		s.labels, s.margins = s.tg.TagMargins(seq, s.labels[:0], s.margins[:0])
+		s.labels = s.tg.Tag(seq, s.labels[:0])
 		s.modelSpans = appendModelSpans(s.modelSpans[:0], x.model, s.labels, sent.First)
-		for i := range s.modelSpans {
-			ms := &s.modelSpans[i]
-			ms.margin = math.Inf(1)
-			for t := ms.first; t < ms.last; t++ {
-				ms.margin = min(ms.margin, s.margins[t-sent.First])
-			}
-		}
+		s.margins = s.margins[:0] // computed by spanMargin when needed
 		x.merge(text, s, sent)
 	}
 }
@@ -212,7 +206,20 @@ type mspan struct {
 	first, last int
 	typ         Type
 	form        Form
-	margin      float64 // the smallest label margin of its tokens
+}
+
+// spanMargin returns the smallest label margin of the tokens of ms, a span
+// of sentence sent, computing the sentence's margins on first use (most
+// sentences need none: the model only confirms other stages' spans).
+func (s *scratch) spanMargin(ms mspan, sent tokenize.Sentence) float64 {
+	if len(s.margins) == 0 {
+		s.margins = s.tg.Margins(s.labels, s.margins[:0])
+	}
+	m := math.Inf(1)
+	for t := ms.first; t < ms.last; t++ {
+		m = min(m, s.margins[t-sent.First])
+	}
+	return m
 }
 
 func appendModelSpans(dst []mspan, m *Model, labels []int, off int) []mspan {
@@ -315,13 +322,14 @@ func (x *Extractor) merge(text string, s *scratch, sent tokenize.Sentence) {
 			}
 			continue
 		}
-		if ms.margin < minMargin {
+		margin := s.spanMargin(ms, sent)
+		if margin < minMargin {
 			continue // too close a call for a name nothing else found
 		}
 		x.claim(ms.first, ms.last, s)
 		sp := span{
 			first: ms.first, last: ms.last, start: s.toks[ms.first].Start, end: s.toks[ms.last-1].End,
-			typ: ms.typ, form: ms.form, src: SourceModel, score: marginScore(ms.margin), confirmed: true,
+			typ: ms.typ, form: ms.form, src: SourceModel, score: marginScore(margin), confirmed: true,
 		}
 		sp.partStart, sp.partEnd = sp.start, sp.end
 		// Link to a gazetteer name on the same tokens that the gazetteer

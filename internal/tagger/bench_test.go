@@ -158,3 +158,28 @@ func BenchmarkPrepare(b *testing.B) {
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkTagColdCache is BenchmarkTag with a new Tagger (an empty word
+// cache) for every pass over the sentences: every distinct word is a cache
+// miss once per pass, the worst case for a stream of new text.
+func BenchmarkTagColdCache(b *testing.B) {
+	m, ex := benchData()
+	toks, bytes := 0, 0
+	for _, e := range ex {
+		toks += len(e.Seq.Tokens)
+		for _, t := range e.Seq.Tokens {
+			bytes += len(t.Text) + 1
+		}
+	}
+	var dst []int
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tg := m.NewTagger()
+		for _, e := range ex {
+			dst = tg.Tag(e.Seq, dst)
+		}
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

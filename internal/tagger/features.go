@@ -54,6 +54,8 @@ type FeatureFunc func(s *Sequence, f *Features)
 type FeatureSet struct {
 	Name string
 	Func FeatureFunc
+
+	cached bool // Func is defaultFeatures: Tagger may use its word cache
 }
 
 // StringFeatures turns a feature function that emits feature strings (e.g.
@@ -89,7 +91,7 @@ func StringFeatures(fn func(s *Sequence, i int, emit func(feat string))) Feature
 // computed from Text when empty, Stem features are left out when Stem is
 // empty.
 func DefaultFeatures() FeatureSet {
-	return FeatureSet{Name: "kenner-default-1", Func: defaultFeatures}
+	return FeatureSet{Name: "kenner-default-1", Func: defaultFeatures, cached: true}
 }
 
 // Template ids of the default features. They are part of the model format.

@@ -89,6 +89,9 @@ func (t *weightTable) rows() (keys []uint64, w []int16) {
 
 // add adds the weights of feature h, if the table has it, to e.
 func (t *weightTable) add(h uint64, e []int64) {
+	if h == 0 {
+		h = 1 // as Features.Add stores it
+	}
 	sw := t.sw
 	i := h & t.mask
 	for {
@@ -163,11 +166,14 @@ func allowedMatrix(labels []string) []bool {
 // Tag does not allocate. A Tagger is not safe for concurrent use; create one
 // per goroutine with [Model.NewTagger].
 type Tagger struct {
-	m     *Model
-	f     Features
-	em    []int64
-	dec   decoder
-	touch uint64
+	m      *Model
+	f      Features
+	em     []int64
+	dec    decoder
+	touch  uint64
+	cache  wordCache // for the default features
+	ids    []int32   // cache index of every token
+	gazSum []uint64  // gazetteer summary of every token
 }
 
 // NewTagger returns a Tagger for m.
@@ -203,7 +209,11 @@ func (t *Tagger) Tag(s *Sequence, dst []int) []int {
 	if n == 0 {
 		return dst
 	}
-	t.emissions(s)
+	if t.m.feats.cached {
+		t.emissionsCached(s)
+	} else {
+		t.emissions(s)
+	}
 	for i := 0; i < n; i++ {
 		dst = append(dst, 0)
 	}
@@ -219,15 +229,22 @@ func (t *Tagger) Tag(s *Sequence, dst []int) []int {
 // 1/(1+exp(-margin/k)) for some k chosen on held-out data.
 func (t *Tagger) TagMargins(s *Sequence, dst []int, margins []float64) ([]int, []float64) {
 	dst = t.Tag(s, dst)
+	return dst, t.Margins(dst, margins)
+}
+
+// Margins appends to margins[:0] the margins of labels (as in TagMargins),
+// which must be the result of the Tagger's last Tag call. Computing margins
+// costs about as much as decoding; call it only when they are needed.
+func (t *Tagger) Margins(labels []int, margins []float64) []float64 {
 	margins = margins[:0]
-	n := len(dst)
-	if n == 0 {
-		return dst, margins
-	}
+	n := len(labels)
 	m := t.m
 	nl := m.nl
+	if n == 0 || len(t.em) < n*nl {
+		return margins
+	}
 	alpha, beta := t.dec.maxMarginals(t.em, n, nl, m.trans, m.final, m.allowed)
-	for i, y := range dst {
+	for i, y := range labels {
 		best, second := int64(negInf), int64(negInf)
 		for k := 0; k < nl; k++ {
 			v := alpha[i*nl+k] + beta[i*nl+k]
@@ -243,7 +260,7 @@ func (t *Tagger) TagMargins(s *Sequence, dst []int, margins []float64) ([]int, [
 		}
 		margins = append(margins, float64(best-second)*float64(m.scale))
 	}
-	return dst, margins
+	return margins
 }
 
 // emissions computes the emission scores of s into t.em (n×nl).
@@ -285,6 +302,7 @@ type decoder struct {
 	back            []uint8
 	delta, next, tt []int64
 	alpha, beta     []int64
+	ta, tmp         []int64
 }
 
 // viterbi finds the best label sequence under emission scores em (n×nl),
@@ -356,6 +374,19 @@ func (d *decoder) viterbi(em []int64, n, nl int, trans, final []int64, allowed [
 func (d *decoder) maxMarginals(em []int64, n, nl int, trans, final []int64, allowed []bool) (alpha, beta []int64) {
 	d.alpha, d.beta = grow(d.alpha, n*nl), grow(d.beta, n*nl)
 	alpha, beta = d.alpha, d.beta
+	// tt: transitions transposed, ta: as they are; negInf where not
+	// allowed, so that the inner loops have no branches but the max.
+	d.tt, d.ta, d.tmp = grow(d.tt, nl*nl), grow(d.ta, nl*nl), grow(d.tmp, nl)
+	tt, ta, tmp := d.tt, d.ta, d.tmp
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			v := int64(negInf)
+			if allowed[p*nl+y] {
+				v = trans[p*nl+y]
+			}
+			tt[y*nl+p], ta[p*nl+y] = v, v
+		}
+	}
 	start := nl * nl
 	for y := 0; y < nl; y++ {
 		alpha[y] = negInf
@@ -364,24 +395,26 @@ func (d *decoder) maxMarginals(em []int64, n, nl int, trans, final []int64, allo
 		}
 	}
 	for i := 1; i < n; i++ {
+		prev := alpha[(i-1)*nl : i*nl]
 		for y := 0; y < nl; y++ {
-			best := int64(negInf)
-			for p := 0; p < nl; p++ {
-				if allowed[p*nl+y] {
-					best = max(best, alpha[(i-1)*nl+p]+trans[p*nl+y])
-				}
+			row := tt[y*nl : (y+1)*nl]
+			best := prev[0] + row[0]
+			for p := 1; p < len(row); p++ {
+				best = max(best, prev[p]+row[p])
 			}
 			alpha[i*nl+y] = max(best+em[i*nl+y], negInf)
 		}
 	}
 	copy(beta[(n-1)*nl:], final)
 	for i := n - 2; i >= 0; i-- {
+		for q := 0; q < nl; q++ {
+			tmp[q] = em[(i+1)*nl+q] + beta[(i+1)*nl+q]
+		}
 		for y := 0; y < nl; y++ {
-			best := int64(negInf)
-			for q := 0; q < nl; q++ {
-				if allowed[y*nl+q] {
-					best = max(best, trans[y*nl+q]+em[(i+1)*nl+q]+beta[(i+1)*nl+q])
-				}
+			row := ta[y*nl : (y+1)*nl]
+			best := row[0] + tmp[0]
+			for q := 1; q < len(row); q++ {
+				best = max(best, row[q]+tmp[q])
 			}
 			beta[i*nl+y] = max(best, negInf)
 		}

@@ -1,0 +1,314 @@
+package tagger
+
+import "strings"
+
+// Emissions of the default features through a per-Tagger word cache.
+//
+// Of the ~38 features of a token, 26 depend on one word alone: its own
+// word, lower-case, stem, shapes, affixes and hyphen parts (18), and its
+// lower-case word and short shape as a neighbour at −2, −1, +1, +2 (2 per
+// position). Their summed weights are cached per word, five rows of nl
+// weights, so that a token costs 5 cached rows plus the ~8 look-ups of the
+// features that depend on the context (flags, bigrams, gazetteer and rule
+// hits, first names). Weights are integers, so the sums are exactly those
+// of the uncached path (a test checks it).
+
+// maxCachedWords bounds the words of each of the two generations of a
+// Tagger's cache: when the current generation is full (checked at the start
+// of a sequence), it becomes the old one, and the old one is emptied and
+// reused. Words found in the old generation are copied to the current one,
+// so that frequent words stay and a stream of new words costs at most
+// 2×maxCachedWords entries.
+const maxCachedWords = 1 << 14
+
+// cachedWord is what the cache keeps for a word.
+type cachedWord struct {
+	// The token fields the rows were computed from besides Text: a token
+	// with the same Text but other fields gets its rows recomputed.
+	lower, stem, shape string
+	lowerH, shortH     uint64 // hashes of the lower-case word and the short shape
+	flags              Flag   // TextFlags(Text)
+	row                int32  // the rows start at rows[row]: self, as −2, as −1, as +1, as +2
+}
+
+// Slots of a word's rows, in units of nl.
+const (
+	rowSelf = iota
+	rowM2   // the word two tokens before
+	rowM1
+	rowP1
+	rowP2
+	nRows
+)
+
+// generation is one generation of the cache.
+type generation struct {
+	idx   map[string]int32
+	words []cachedWord
+	rows  []int32
+}
+
+func (g *generation) reset() {
+	clear(g.idx)
+	g.words = g.words[:0]
+	g.rows = g.rows[:0]
+}
+
+// wordCache maps words to their cached rows. It belongs to one Tagger.
+type wordCache struct {
+	cur, old *generation
+	gens     [2]generation
+	pad      [2][nRows][]int32 // BOS and EOS rows, for positions outside the sequence
+	base     []uint64          // scratch for baseValues
+	buf      []byte
+}
+
+// prepare readies the cache for a sequence of n tokens.
+func (c *wordCache) prepare(m *Model, n int) {
+	if c.cur == nil {
+		for i := range c.gens {
+			c.gens[i].idx = make(map[string]int32, 1024)
+		}
+		c.cur, c.old = &c.gens[0], &c.gens[1]
+		c.base = make([]uint64, stride)
+		for p, h := range []uint64{hBOS, hEOS} {
+			fillPad(c.base, h)
+			for r := rowM2; r < nRows; r++ {
+				row := make([]int32, m.nl)
+				neighbourRow(m, c.base, r, row)
+				c.pad[p][r] = row
+			}
+		}
+	}
+	if len(c.cur.words)+n > maxCachedWords {
+		c.cur, c.old = c.old, c.cur
+		c.cur.reset()
+		if cap(c.cur.rows) > 2*maxCachedWords*nRows*m.nl {
+			c.cur.words, c.cur.rows = nil, nil // a huge sequence grew them: let them go
+		}
+	}
+}
+
+// same reports whether w was computed from t's fields.
+func (w *cachedWord) same(t *Token) bool {
+	return w.stem == t.Stem && w.lower == t.Lower && w.shape == t.Shape
+}
+
+// lookup returns the index of t's word in c.cur.words, computing its rows
+// if needed.
+func (c *wordCache) lookup(m *Model, t *Token) int32 {
+	cur := c.cur
+	if k, ok := cur.idx[t.Text]; ok {
+		if w := &cur.words[k]; !w.same(t) {
+			c.fill(m, t, w)
+			w.keep(t)
+		}
+		return k
+	}
+	nr := nRows * m.nl
+	k := int32(len(cur.words))
+	cur.words = append(cur.words, cachedWord{row: int32(len(cur.rows))})
+	cur.rows = append(cur.rows, make([]int32, nr)...)
+	w := &cur.words[k]
+	if j, ok := c.old.idx[t.Text]; ok && c.old.words[j].same(t) {
+		ow := &c.old.words[j]
+		copy(cur.rows[w.row:int(w.row)+nr], c.old.rows[ow.row:int(ow.row)+nr])
+		row := w.row
+		*w = *ow
+		w.row = row
+	} else {
+		c.fill(m, t, w)
+	}
+	cur.idx[w.keep(t)] = k
+	return k
+}
+
+// keep sets w's fields to copies of t's and returns a copy of t.Text, all
+// in one allocation, so that the cache keeps none of the caller's strings
+// alive.
+func (w *cachedWord) keep(t *Token) string {
+	all := strings.Join([]string{t.Text, t.Lower, t.Stem, t.Shape}, "")
+	a, b, d := len(t.Text), len(t.Text)+len(t.Lower), len(t.Text)+len(t.Lower)+len(t.Stem)
+	w.lower, w.stem, w.shape = all[a:b], all[b:d], all[d:]
+	return all[:a]
+}
+
+// fill computes the rows and hashes of t's word into w.
+func (c *wordCache) fill(m *Model, t *Token, w *cachedWord) {
+	nl := m.nl
+	b := c.base
+	c.buf = baseValues(b, t, 1, c.buf)
+	w.lowerH, w.shortH = b[sLower], b[sShort]
+	w.flags = Flag(b[sFlag]) &^ SentStart
+	rows := c.cur.rows[w.row : int(w.row)+nRows*nl]
+	clear(rows)
+	self := rows[:nl]
+	add := func(h uint64) { m.table.add32(h, self) }
+	add(Mix(tBias, 0))
+	add(Mix(tWord, b[sWord]))
+	add(Mix(tLower, b[sLower]))
+	if b[sStem] != 0 {
+		add(Mix(tStem, b[sStem]))
+	}
+	add(Mix(tShape, b[sShape]))
+	add(Mix(tShort, b[sShort]))
+	for k := 0; k < 4; k++ {
+		if h := b[sPre1+k]; h != 0 {
+			add(Mix(tPre1+uint64(k), h))
+		}
+		if h := b[sSuf1+k]; h != 0 {
+			add(Mix(tSuf1+uint64(k), h))
+		}
+	}
+	if b[sHyp1] != 0 {
+		add(Mix(tHypFirst, b[sHyp1]))
+		add(Mix(tHypLast, b[sHyp2]))
+	}
+	for r := rowM2; r < nRows; r++ {
+		neighbourRow(m, b, r, rows[r*nl:(r+1)*nl])
+	}
+}
+
+// neighbourRow adds to row the weights of the features the word with base
+// values b gives the token at the relative position of row r.
+func neighbourRow(m *Model, b []uint64, r int, row []int32) {
+	tl, ts := tLowerM2, tShortM2
+	switch r {
+	case rowM1:
+		tl, ts = tLowerM1, tShortM1
+	case rowP1:
+		tl, ts = tLowerP1, tShortP1
+	case rowP2:
+		tl, ts = tLowerP2, tShortP2
+	}
+	m.table.add32(Mix(tl, b[sLower]), row)
+	m.table.add32(Mix(ts, b[sShort]), row)
+}
+
+// add32 is add for a row of int32.
+func (t *weightTable) add32(h uint64, e []int32) {
+	if h == 0 {
+		h = 1 // as Features.Add stores it
+	}
+	sw := t.sw
+	i := h & t.mask
+	for {
+		s := t.slots[int(i)*sw : int(i+1)*sw]
+		if s[0] == h {
+			k := 0
+			for _, x := range s[1:] {
+				for j := 0; j < 4 && k < len(e); j++ {
+					e[k] += int32(int16(x))
+					x >>= 16
+					k++
+				}
+			}
+			return
+		}
+		if s[0] == 0 {
+			return
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// emissionsCached computes the emission scores of s into t.em (n×nl) for
+// the default features, through the word cache.
+func (t *Tagger) emissionsCached(s *Sequence) {
+	m := t.m
+	n, nl := len(s.Tokens), m.nl
+	c := &t.cache
+	c.prepare(m, n)
+	t.em = grow(t.em, n*nl)
+	if cap(t.ids) < n {
+		t.ids = make([]int32, n)
+	}
+	ids := t.ids[:n]
+	for i := range s.Tokens {
+		ids[i] = c.lookup(m, &s.Tokens[i])
+	}
+	if cap(t.gazSum) < n {
+		t.gazSum = make([]uint64, n)
+	}
+	gazSum := t.gazSum[:n]
+	for i := range s.Tokens {
+		g := uint64(0)
+		if hits := s.Tokens[i].Gaz; len(hits) > 0 {
+			g = 1
+			for _, hit := range hits {
+				g = Mix(g, gazHash(hit, false))
+			}
+		}
+		gazSum[i] = g
+	}
+	words, rows := c.cur.words, c.cur.rows
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
+		e := t.em[i*nl : (i+1)*nl]
+		w := &words[ids[i]]
+		for k, v := range rows[w.row : int(w.row)+nl] {
+			e[k] = int64(v)
+		}
+		// Neighbour rows and hashes, BOS/EOS outside the sequence.
+		m1L, m1S, p1L, p1S := hBOS, hBOS, hEOS, hEOS
+		for d, r := range [4]int{rowM2, rowM1, rowP1, rowP2} {
+			j := i + d - 2
+			if d >= 2 {
+				j++
+			}
+			var row []int32
+			switch {
+			case j < 0:
+				row = c.pad[0][r]
+			case j >= n:
+				row = c.pad[1][r]
+			default:
+				nw := &words[ids[j]]
+				row = rows[int(nw.row)+r*nl : int(nw.row)+(r+1)*nl]
+				if r == rowM1 {
+					m1L, m1S = nw.lowerH, nw.shortH
+				} else if r == rowP1 {
+					p1L, p1S = nw.lowerH, nw.shortH
+				}
+			}
+			for k, v := range row {
+				e[k] += int64(v)
+			}
+		}
+		flags := w.flags | tok.Flags&SentStart
+		if i == 0 {
+			flags |= SentStart
+		}
+		tab := &m.table
+		tab.add(Mix(tFlags, uint64(flags)&0x7f), e)
+		tab.add(Mix(tCapStart, uint64(flags&(Upper|SentStart))), e)
+		tab.add(Mix(Mix(tBigramL, m1L), w.lowerH), e)
+		tab.add(Mix(Mix(tBigramR, w.lowerH), p1L), e)
+		tab.add(Mix(Mix(Mix(tShapeTri, m1S), w.shortH), p1S), e)
+		for _, g := range tok.Gaz {
+			tab.add(Mix(tGaz, gazHash(g, true)), e)
+			tab.add(Mix(tGazType, gazHash(g, false)), e)
+		}
+		if i > 0 && gazSum[i-1] != 0 {
+			tab.add(Mix(tGazPrev, gazSum[i-1]), e)
+		}
+		if i+1 < n && gazSum[i+1] != 0 {
+			tab.add(Mix(tGazNext, gazSum[i+1]), e)
+		}
+		if tok.Rule != "" {
+			tab.add(Mix(tRule, HashString(tok.Rule)), e)
+		}
+		if tok.FirstName {
+			tab.add(Mix(tFirst, uint64(flags&Upper)), e)
+		}
+		if i > 0 && s.Tokens[i-1].FirstName {
+			tab.add(Mix(tFirstPrev, w.shortH), e)
+		}
+		if i+1 < n && s.Tokens[i+1].FirstName {
+			tab.add(Mix(tFirstNext, 1), e)
+		}
+		if tok.LowerElsewhere {
+			tab.add(Mix(tLowerElse, uint64(flags&(Upper|SentStart))), e)
+		}
+	}
+}

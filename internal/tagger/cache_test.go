@@ -1,0 +1,89 @@
+package tagger
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// decorate gives the tokens of ex gazetteer and rule hits, first names,
+// lower-case-elsewhere flags and, for some, missing stems or given Lower
+// and Shape fields, so that every feature template has weights.
+func decorate(ex []Example, seed uint64) {
+	rng := newPCG(seed)
+	types := []string{"PER", "LOC", "ORG"}
+	forms := []string{"name", "deriv", "part"}
+	for _, e := range ex {
+		for i := range e.Seq.Tokens {
+			t := &e.Seq.Tokens[i]
+			r := rng.next()
+			if e.Tags != nil && e.Tags[i] != "O" || r%7 == 0 {
+				t.Gaz = []GazHit{{Type: types[r%3], Form: forms[(r/3)%3], Begin: r%2 == 0, Ambiguous: r%5 == 0}}
+				if r%11 == 0 {
+					t.Gaz = append(t.Gaz, GazHit{Type: "OTH", Form: "name", Begin: true})
+				}
+			}
+			if r%4 == 0 {
+				t.Rule = "rPERname"
+			}
+			t.FirstName = r%9 == 0
+			t.LowerElsewhere = r%13 == 0
+			switch r % 17 {
+			case 0:
+				t.Stem = ""
+			case 1:
+				t.Lower, t.Shape = "", ""
+			}
+		}
+	}
+}
+
+// TestCachedEmissionsExact checks that the word cache gives exactly the
+// emission scores of the uncached path, also when the same word comes with
+// other fields and when the cache is emptied.
+func TestCachedEmissionsExact(t *testing.T) {
+	train := syntheticExamples(800, 3)
+	decorate(train, 4)
+	m, err := Train(train, TrainOptions{Epochs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.feats.cached {
+		t.Fatal("default features do not use the cache")
+	}
+	test := syntheticExamples(300, 5)
+	decorate(test, 6)
+	// Many new words, so that the cache is emptied on the way.
+	for i := 0; i < 2*maxCachedWords/10; i++ {
+		words := make([]string, 10)
+		for k := range words {
+			words[k] = fmt.Sprintf("Wort%d", i*10+k)
+		}
+		test = append(test, Example{Seq: NewSequence(words)})
+	}
+	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel"}}}})
+	slow, fast := m.NewTagger(), m.NewTagger()
+	clears := 0
+	for round := 0; round < 2; round++ {
+		for k, e := range test {
+			before := 0
+			if fast.cache.cur != nil {
+				before = len(fast.cache.cur.words)
+			}
+			slow.emissions(e.Seq)
+			fast.emissionsCached(e.Seq)
+			if len(fast.cache.cur.words) < before {
+				clears++
+			}
+			if !slices.Equal(slow.em, fast.em) {
+				t.Fatalf("round %d sequence %d: cached emissions differ\nslow %v\nfast %v", round, k, slow.em, fast.em)
+			}
+		}
+	}
+	if clears == 0 {
+		t.Error("the cache was never emptied")
+	}
+	if n := len(fast.cache.cur.words); n > maxCachedWords {
+		t.Errorf("cache holds %d words, bound %d", n, maxCachedWords)
+	}
+}
