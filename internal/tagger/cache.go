@@ -241,7 +241,53 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		}
 		gazSum[i] = g
 	}
+	// The context features' hashes first, all of them, so that their
+	// table slots can be touched independently (the cache misses overlap);
+	// then every token's sum.
+	f := &t.f
+	f.Reset()
 	words, rows := c.cur.words, c.cur.rows
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
+		w := &words[ids[i]]
+		m1L, m1S, p1L, p1S := hBOS, hBOS, hEOS, hEOS
+		if i > 0 {
+			m1L, m1S = words[ids[i-1]].lowerH, words[ids[i-1]].shortH
+		}
+		if i+1 < n {
+			p1L, p1S = words[ids[i+1]].lowerH, words[ids[i+1]].shortH
+		}
+		f.Add(Mix(Mix(tBigramL, m1L), w.lowerH))
+		f.Add(Mix(Mix(tBigramR, w.lowerH), p1L))
+		f.Add(Mix(Mix(Mix(tShapeTri, m1S), w.shortH), p1S))
+		for _, g := range tok.Gaz {
+			f.Add(Mix(tGaz, gazHash(g, true)))
+			f.Add(Mix(tGazType, gazHash(g, false)))
+		}
+		if i > 0 && gazSum[i-1] != 0 {
+			f.Add(Mix(tGazPrev, gazSum[i-1]))
+		}
+		if i+1 < n && gazSum[i+1] != 0 {
+			f.Add(Mix(tGazNext, gazSum[i+1]))
+		}
+		if tok.Rule != "" {
+			f.Add(Mix(tRule, HashString(tok.Rule)))
+		}
+		if i > 0 && s.Tokens[i-1].FirstName {
+			f.Add(Mix(tFirstPrev, w.shortH))
+		}
+		if i+1 < n && s.Tokens[i+1].FirstName {
+			f.Add(Mix(tFirstNext, 1))
+		}
+		f.Next()
+	}
+	tab := &m.table
+	touch := uint64(0)
+	for _, h := range f.Hashes {
+		touch += tab.slots[int(h&tab.mask)*tab.sw]
+	}
+	t.touch = touch
+	fr := m.flagRows()
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		e := t.em[i*nl : (i+1)*nl]
@@ -249,8 +295,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		for k, v := range rows[w.row : int(w.row)+nl] {
 			e[k] = int64(v)
 		}
-		// Neighbour rows and hashes, BOS/EOS outside the sequence.
-		m1L, m1S, p1L, p1S := hBOS, hBOS, hEOS, hEOS
+		// Neighbour rows, BOS/EOS outside the sequence.
 		for d, r := range [4]int{rowM2, rowM1, rowP1, rowP2} {
 			j := i + d - 2
 			if d >= 2 {
@@ -265,50 +310,62 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 			default:
 				nw := &words[ids[j]]
 				row = rows[int(nw.row)+r*nl : int(nw.row)+(r+1)*nl]
-				if r == rowM1 {
-					m1L, m1S = nw.lowerH, nw.shortH
-				} else if r == rowP1 {
-					p1L, p1S = nw.lowerH, nw.shortH
-				}
 			}
 			for k, v := range row {
 				e[k] += int64(v)
 			}
 		}
+		// Features of the flags, from the model's precomputed rows.
 		flags := w.flags | tok.Flags&SentStart
 		if i == 0 {
 			flags |= SentStart
 		}
-		tab := &m.table
-		tab.add(Mix(tFlags, uint64(flags)&0x7f), e)
-		tab.add(Mix(tCapStart, uint64(flags&(Upper|SentStart))), e)
-		tab.add(Mix(Mix(tBigramL, m1L), w.lowerH), e)
-		tab.add(Mix(Mix(tBigramR, w.lowerH), p1L), e)
-		tab.add(Mix(Mix(Mix(tShapeTri, m1S), w.shortH), p1S), e)
-		for _, g := range tok.Gaz {
-			tab.add(Mix(tGaz, gazHash(g, true)), e)
-			tab.add(Mix(tGazType, gazHash(g, false)), e)
-		}
-		if i > 0 && gazSum[i-1] != 0 {
-			tab.add(Mix(tGazPrev, gazSum[i-1]), e)
-		}
-		if i+1 < n && gazSum[i+1] != 0 {
-			tab.add(Mix(tGazNext, gazSum[i+1]), e)
-		}
-		if tok.Rule != "" {
-			tab.add(Mix(tRule, HashString(tok.Rule)), e)
-		}
+		addRow(e, fr.flags[flags&0x7f])
 		if tok.FirstName {
-			tab.add(Mix(tFirst, uint64(flags&Upper)), e)
-		}
-		if i > 0 && s.Tokens[i-1].FirstName {
-			tab.add(Mix(tFirstPrev, w.shortH), e)
-		}
-		if i+1 < n && s.Tokens[i+1].FirstName {
-			tab.add(Mix(tFirstNext, 1), e)
+			addRow(e, fr.first[flags&Upper])
 		}
 		if tok.LowerElsewhere {
-			tab.add(Mix(tLowerElse, uint64(flags&(Upper|SentStart))), e)
+			addRow(e, fr.lowerElse[flags&(Upper|SentStart)])
+		}
+		for _, h := range f.Token(i) {
+			tab.add(h, e)
 		}
 	}
+}
+
+func addRow(e []int64, row []int32) {
+	for k, v := range row {
+		e[k] += int64(v)
+	}
+}
+
+// flagRows are the summed weights of the features of a token's flags, by
+// the flag values they read.
+type flagRows struct {
+	flags     [0x80][]int32 // tFlags (flags&0x7f) and tCapStart (flags&(Upper|SentStart))
+	first     [Upper + 1][]int32
+	lowerElse [Upper | SentStart + 1][]int32
+}
+
+// flagRows returns m's flag rows, computed on first use.
+func (m *Model) flagRows() *flagRows {
+	m.flagOnce.Do(func() {
+		fr := new(flagRows)
+		for f := Flag(0); f < 0x80; f++ {
+			row := make([]int32, m.nl)
+			m.table.add32(Mix(tFlags, uint64(f)), row)
+			m.table.add32(Mix(tCapStart, uint64(f&(Upper|SentStart))), row)
+			fr.flags[f] = row
+		}
+		for f := range fr.first {
+			fr.first[f] = make([]int32, m.nl)
+			m.table.add32(Mix(tFirst, uint64(f)), fr.first[f])
+		}
+		for f := range fr.lowerElse {
+			fr.lowerElse[f] = make([]int32, m.nl)
+			m.table.add32(Mix(tLowerElse, uint64(f)), fr.lowerElse[f])
+		}
+		m.fr = fr
+	})
+	return m.fr
 }

@@ -22,6 +22,9 @@ type Model struct {
 	allowed []bool  // (nl+1)*nl: BIO constraint
 	table   weightTable
 	pool    sync.Pool
+
+	flagOnce sync.Once
+	fr       *flagRows // see flagRows
 }
 
 // weightTable maps feature hashes to rows of nl quantised weights, by open
