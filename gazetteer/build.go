@@ -160,9 +160,32 @@ type builder struct {
 	tokBuf []tokenize.Token
 	toks   []string
 	fb     []byte
+	keys   arena              // the index's folded keys
 	txt    []byte             // token texts (becomes matcher.tokTxt)
 	first  []*Entry           // variant → its first entry
 	extra  map[int32][]*Entry // variant → its further entries (rare)
+}
+
+// arena makes strings of bytes in large shared blocks: tens of thousands of
+// short index keys cost a few allocations instead of one each. A block is a
+// strings.Builder that is never grown past its capacity, so the strings it
+// has returned never change.
+type arena struct{ b strings.Builder }
+
+const arenaBlock = 64 << 10
+
+// str returns a string with the bytes of p.
+func (a *arena) str(p []byte) string {
+	if len(p) > arenaBlock/8 {
+		return string(p)
+	}
+	if a.b.Cap()-a.b.Len() < len(p) {
+		a.b = strings.Builder{}
+		a.b.Grow(arenaBlock)
+	}
+	start := a.b.Len()
+	a.b.Write(p)
+	return a.b.String()[start:]
 }
 
 // buildMatcher indexes all surfaces of entries.
@@ -329,7 +352,7 @@ func (b *builder) adjClass(stem string) uint32 {
 		c = uint32(len(m.roots))
 		m.roots = append(m.roots, 0)
 		m.cflags = append(m.cflags, 0)
-		m.adjF[string(b.fb)] = c
+		m.adjF[b.keys.str(b.fb)] = c
 		m.keysF.addHash(hashBytes(b.fb))
 		m.adjFil.add(last2b(b.fb))
 	}
@@ -348,7 +371,7 @@ func (b *builder) class(t string) uint32 {
 		if string(b.fb) == t {
 			m.folded[t] = c // no copy
 		} else {
-			m.folded[string(b.fb)] = c
+			m.folded[b.keys.str(b.fb)] = c
 		}
 		m.keysF.addHash(hashBytes(b.fb))
 		m.roots = append(m.roots, 0)

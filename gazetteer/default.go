@@ -3,9 +3,11 @@ package gazetteer
 import (
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -61,11 +63,29 @@ func loadDefault() (*Gazetteer, error) {
 	files := DataFiles()
 	texts := make([]string, len(files))
 	for i, f := range files {
-		b, err := data.ReadFile(f)
+		t, err := readString(f)
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: %v", err)
 		}
-		texts[i] = string(b)
+		texts[i] = t
 	}
 	return loadTexts(texts, files)
+}
+
+// readString reads an embedded file into a string with one copy (ReadFile
+// and a conversion would make two).
+func readString(name string) (string, error) {
+	f, err := data.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if st, err := f.Stat(); err == nil {
+		sb.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&sb, f); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
 }
