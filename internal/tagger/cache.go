@@ -98,18 +98,21 @@ func (w *cachedWord) same(t *Token) bool {
 // if needed.
 func (c *wordCache) lookup(m *Model, t *Token) int32 {
 	cur := c.cur
-	if k, ok := cur.idx[t.Text]; ok {
-		if w := &cur.words[k]; !w.same(t) {
-			c.fill(m, t, w)
-			w.keep(t)
-		}
+	k, ok := cur.idx[t.Text]
+	if ok && cur.words[k].same(t) {
 		return k
 	}
+	// A new word, or a known one with other fields: a new entry (the
+	// latter not in the index, as the sequence may use the known one too).
 	nr := nRows * m.nl
-	k := int32(len(cur.words))
+	k = int32(len(cur.words))
 	cur.words = append(cur.words, cachedWord{row: int32(len(cur.rows))})
 	cur.rows = append(cur.rows, make([]int32, nr)...)
 	w := &cur.words[k]
+	if ok {
+		c.fill(m, t, w)
+		return k
+	}
 	if j, ok := c.old.idx[t.Text]; ok && c.old.words[j].same(t) {
 		ow := &c.old.words[j]
 		copy(cur.rows[w.row:int(w.row)+nr], c.old.rows[ow.row:int(ow.row)+nr])

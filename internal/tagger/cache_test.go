@@ -62,6 +62,8 @@ func TestCachedEmissionsExact(t *testing.T) {
 		test = append(test, Example{Seq: NewSequence(words)})
 	}
 	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel"}}}})
+	// The same word twice in a sequence, with other fields the second time.
+	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel", Stem: "merkel"}, {Text: "sagte"}, {Text: "Merkel", Lower: "merkel"}}}})
 	slow, fast := m.NewTagger(), m.NewTagger()
 	clears := 0
 	for round := 0; round < 2; round++ {
