@@ -3,6 +3,8 @@ package entity
 import (
 	"sort"
 	"strings"
+
+	"github.com/kenner-nlp/kenner/gazetteer"
 )
 
 // stripGenitive removes a genitive ending from a name: Witkoffs → Witkoff,
@@ -29,7 +31,10 @@ func surname(name string) string {
 
 // corefStage marks later short forms of people already named in full
 // (Macron after Emmanuel Macron, Witkoffs after Steve Witkoff).
-func (x *Extractor) corefStage(text string, s *scratch) map[string]int {
+// carry holds the people of earlier blocks of a long text (surname → the
+// linked entry, nil if none), so that their surnames are found in later
+// blocks too; nil for a text processed in one piece.
+func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazetteer.Entry) map[string]int {
 	// Surnames of the people named so far → index of the span that named them.
 	sur := map[string]int{}
 	for i := range s.spans {
@@ -49,8 +54,16 @@ func (x *Extractor) corefStage(text string, s *scratch) map[string]int {
 			sur[surname(full)] = i
 		}
 	}
-	if len(sur) == 0 {
+	if len(sur) == 0 && len(carry) == 0 {
 		return sur
+	}
+	// find returns the entry of the person surname w names, if w is one.
+	find := func(w string) (*gazetteer.Entry, bool) {
+		if ref, ok := sur[w]; ok {
+			return s.spans[ref].entry, true
+		}
+		e, ok := carry[w]
+		return e, ok
 	}
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -58,27 +71,48 @@ func (x *Extractor) corefStage(text string, s *scratch) map[string]int {
 			continue
 		}
 		w := stripGenitive(t.Text)
-		ref, ok := sur[w]
+		e, ok := find(w)
 		if !ok && strings.HasSuffix(w, "s") {
-			ref, ok = sur[w[:len(w)-1]]
+			e, ok = find(w[:len(w)-1])
 		}
 		if !ok {
 			continue
 		}
 		s.add(span{
 			first: i, last: i + 1, start: t.Start, end: t.End,
-			typ: PER, form: FormName, entry: s.spans[ref].entry, src: SourceCoref, score: 0.7,
+			typ: PER, form: FormName, entry: e, src: SourceCoref, score: 0.7,
 		})
+	}
+	if carry != nil {
+		for w, ref := range sur {
+			if _, ok := carry[w]; !ok {
+				carry[w] = s.spans[ref].entry
+			}
+		}
 	}
 	return sur
 }
 
 // build turns the accepted spans into the document's mentions and entities.
 func (x *Extractor) build(doc *Document, s *scratch) {
-	text := doc.Text
+	var g grouper
+	x.collect(doc, s, 0, &g)
+	x.salience(doc, firstSentEnd(doc.Text, s, 0))
+}
+
+// grouper groups mentions into entities across the blocks of a text.
+type grouper struct {
+	byKey map[string]int              // entity key → index in doc.Entities
+	carry map[string]*gazetteer.Entry // see corefStage; nil for one block
+}
+
+// collect runs coreference on the spans of s, a block of doc.Text that
+// starts at byte off, and appends their mentions and entities to doc.
+func (x *Extractor) collect(doc *Document, s *scratch, off int, g *grouper) {
+	text := s.text
 	var sur map[string]int
 	if x.stages&StageCoref != 0 {
-		sur = x.corefStage(text, s)
+		sur = x.corefStage(text, s, g.carry)
 	}
 	order := make([]int, 0, len(s.spans))
 	for i := range s.spans {
@@ -91,16 +125,20 @@ func (x *Extractor) build(doc *Document, s *scratch) {
 	}
 	sort.Slice(order, func(a, b int) bool { return s.spans[order[a]].start < s.spans[order[b]].start })
 
-	doc.Mentions = make([]Mention, 0, len(order))
-	byKey := map[string]int{}
+	if doc.Mentions == nil {
+		doc.Mentions = make([]Mention, 0, len(order))
+	}
+	if g.byKey == nil {
+		g.byKey = map[string]int{}
+	}
 	for _, si := range order {
 		sp := &s.spans[si]
 		key, name := x.entityKey(text, sp, s, sur)
-		ei, ok := byKey[key]
+		ei, ok := g.byKey[key]
 		if !ok {
 			ei = len(doc.Entities)
-			byKey[key] = ei
-			e := Entity{Name: name, Type: sp.typ, Entry: sp.entry, First: sp.start}
+			g.byKey[key] = ei
+			e := Entity{Name: name, Type: sp.typ, Entry: sp.entry, First: sp.start + off}
 			if sp.entry != nil {
 				e.ID = sp.entry.ID
 			}
@@ -111,8 +149,8 @@ func (x *Extractor) build(doc *Document, s *scratch) {
 			e.Name = name // the fullest form names a person
 		}
 		m := Mention{
-			Text: text[sp.start:sp.end], Start: sp.start, End: sp.end,
-			PartStart: sp.partStart, PartEnd: sp.partEnd,
+			Text: text[sp.start:sp.end], Start: sp.start + off, End: sp.end + off,
+			PartStart: sp.partStart + off, PartEnd: sp.partEnd + off,
 			Type: sp.typ, Form: sp.form, Entity: ei, Source: sp.src, Score: sp.score,
 		}
 		if m.Form != FormPart {
@@ -122,7 +160,22 @@ func (x *Extractor) build(doc *Document, s *scratch) {
 		e.Count++
 		doc.Mentions = append(doc.Mentions, m)
 	}
-	x.salience(doc, s)
+}
+
+// firstSentEnd returns where the lead of the text ends (in text offsets),
+// from the sentences of s, its first block, which starts at off: the end of
+// the first sentence, or of the second after a short headline line.
+func firstSentEnd(text string, s *scratch, off int) int {
+	end := len(text)
+	if len(s.sents) > 1 {
+		end = s.sents[0].End
+		// A headline line alone: count the lead sentence too.
+		if s.sents[0].Last-s.sents[0].First < 15 {
+			end = s.sents[1].End
+		}
+		end += off
+	}
+	return end
 }
 
 // entityKey returns the key that groups mentions into one entity, and the
@@ -147,19 +200,14 @@ func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]
 
 // salience scores each entity in [0,1] by how often and how early the text
 // mentions it, and sorts the entities by it (ties: first mention first).
-func (x *Extractor) salience(doc *Document, s *scratch) {
+func (x *Extractor) salience(doc *Document, firstSentEnd int) {
+	if len(doc.Entities) == 0 {
+		return
+	}
 	maxCount := 1
 	for i := range doc.Entities {
 		if c := doc.Entities[i].Count; c > maxCount {
 			maxCount = c
-		}
-	}
-	firstSentEnd := len(doc.Text)
-	if len(s.sents) > 1 {
-		firstSentEnd = s.sents[0].End
-		// A headline line alone: count the lead sentence too.
-		if s.sents[0].Last-s.sents[0].First < 15 && len(s.sents) > 1 {
-			firstSentEnd = s.sents[1].End
 		}
 	}
 	n := float64(len(doc.Text))

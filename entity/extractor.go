@@ -2,8 +2,11 @@ package entity
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
 	"github.com/kenner-nlp/kenner/internal/stem/german"
@@ -166,15 +169,77 @@ type span struct {
 // other odd input give fewer mentions, never a panic. Offsets in the result
 // are byte offsets into text.
 func (x *Extractor) Extract(text string) *Document {
-	s := x.pool.Get().(*scratch)
-	defer x.release(s)
 	doc := &Document{Text: text}
 	if len(text) == 0 {
 		return doc
 	}
+	if len(text) > maxBlock {
+		return x.extractBlocks(doc)
+	}
+	s := x.pool.Get().(*scratch)
+	defer x.release(s)
 	x.run(text, s)
 	x.build(doc, s)
 	return doc
+}
+
+// maxBlock is the size above which a text is processed in blocks of about
+// this size, cut at line ends (else sentence ends, else spaces), so that
+// the memory for tokens and matches stays bounded however long the text:
+// only the mentions of the whole text are kept. A block is far longer than
+// a news article; across blocks, mentions are grouped into entities as in
+// one piece and people named in full in one block are found by surname in
+// the next, but the lower-case evidence against names is per block.
+const maxBlock = 256 << 10
+
+// extractBlocks is Extract for a text longer than maxBlock.
+func (x *Extractor) extractBlocks(doc *Document) *Document {
+	text := doc.Text
+	g := grouper{carry: map[string]*gazetteer.Entry{}}
+	lead := len(text)
+	for off := 0; off < len(text); {
+		end := blockEnd(text, off)
+		s := x.pool.Get().(*scratch)
+		x.run(text[off:end], s)
+		if off == 0 {
+			lead = firstSentEnd(text, s, 0)
+		}
+		x.collect(doc, s, off, &g)
+		x.release(s)
+		if off == 0 {
+			// Room for the mentions of the whole text at the first
+			// block's rate, so that the list is not grown by doubling.
+			est := len(doc.Mentions)*(len(text)/end+1) + len(doc.Mentions)/8
+			doc.Mentions = slices.Grow(doc.Mentions, est-len(doc.Mentions))
+		}
+		off = end
+	}
+	x.salience(doc, lead)
+	return doc
+}
+
+// blockEnd returns the end of the block of text that starts at off: after
+// the first line end at or after off+maxBlock, else after a sentence end or
+// a space, within the next maxBlock/4 bytes; else at the first rune start
+// at or after off+maxBlock.
+func blockEnd(text string, off int) int {
+	end := off + maxBlock
+	if end >= len(text) {
+		return len(text)
+	}
+	look := text[end:min(len(text), end+maxBlock/4)]
+	if i := strings.IndexByte(look, '\n'); i >= 0 {
+		return end + i + 1
+	}
+	for _, sep := range []string{". ", "! ", "? ", " "} {
+		if i := strings.Index(look, sep); i >= 0 {
+			return end + i + len(sep)
+		}
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return end
 }
 
 // run tokenizes text into s and runs the stages up to the model.
@@ -264,7 +329,7 @@ var stemWord = german.Stem
 
 // maxPooledTokens bounds the buffers kept for reuse: after a huge input the
 // scratch space goes to the garbage collector instead of back to the pool.
-const maxPooledTokens = 1 << 16
+const maxPooledTokens = (maxBlock + maxBlock/4) / 4
 
 // release returns s to the pool unless it grew too large, dropping its
 // references into the text.
