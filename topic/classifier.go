@@ -101,7 +101,7 @@ type fv struct {
 
 // wordCounts returns the stem counts of text.
 func wordCounts(text string) map[string]int {
-	ws := appendWords(nil, text)
+	ws := appendWords(nil, text, 0)
 	m := make(map[string]int, len(ws)/2)
 	for _, w := range ws {
 		s := text[w.start:w.end]

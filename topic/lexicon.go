@@ -137,7 +137,7 @@ func (lx *lexicon) add(key, cue string, topic int32, w float32) (int32, error) {
 
 // termWords splits a term into its words with the tagger's word scanner.
 func termWords(s string) []string {
-	ws := appendWords(nil, s)
+	ws := appendWords(nil, s, 0)
 	out := make([]string, len(ws))
 	for i, w := range ws {
 		out[i] = s[w.start:w.end]

@@ -32,9 +32,9 @@ var asciiWord = func() (t [256]bool) {
 
 // appendWords appends the words of text to dst. Texts longer than 2 GiB
 // are cut at 2 GiB (offsets are int32).
-func appendWords(dst []word, text string) []word {
-	if len(text) > 1<<31-1 {
-		text = text[:1<<31-1]
+func appendWords(dst []word, text string, base int) []word {
+	if base+len(text) > 1<<31-1 {
+		text = text[:max(0, 1<<31-1-base)]
 	}
 	start := -1
 	for i := 0; i < len(text); {
@@ -53,13 +53,13 @@ func appendWords(dst []word, text string) []word {
 				start = i
 			}
 		} else if start >= 0 {
-			dst = append(dst, word{int32(start), int32(i)})
+			dst = append(dst, word{int32(base + start), int32(base + i)})
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		dst = append(dst, word{int32(start), int32(len(text))})
+		dst = append(dst, word{int32(base + start), int32(base + len(text))})
 	}
 	return dst
 }
@@ -256,4 +256,28 @@ func (z *zones) weight(off int) float32 {
 		return z.lead
 	}
 	return z.b
+}
+
+// wordBlock is the size of the blocks of text the tagger reads words from.
+const wordBlock = 256 << 10
+
+// wordBlockEnd returns the end of the block of text that starts at pos:
+// after the first line end at or after pos+wordBlock, else after a space
+// within the next wordBlock/4 bytes, else at a rune start.
+func wordBlockEnd(text string, pos int) int {
+	end := pos + wordBlock
+	if end >= len(text) {
+		return len(text)
+	}
+	look := text[end:min(len(text), end+wordBlock/4)]
+	if i := strings.IndexByte(look, '\n'); i >= 0 {
+		return end + i + 1
+	}
+	if i := strings.IndexByte(look, ' '); i >= 0 {
+		return end + i + 1
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return end
 }

@@ -290,7 +290,7 @@ func (lx *lexicon) analyze(s string) *tokInfo {
 // matchText returns the features matched in a short text (a role), phrases
 // first, without caching.
 func (lx *lexicon) matchText(s string) []int32 {
-	ws := appendWords(nil, s)
+	ws := appendWords(nil, s, 0)
 	infos := make([]*tokInfo, len(ws))
 	for i, w := range ws {
 		infos[i] = lx.analyze(s[w.start:w.end])
@@ -341,17 +341,6 @@ func (t *Tagger) tagWith(opt *options, text string, doc *entity.Document) Result
 	}
 	slices.SortFunc(st.skip, func(a, b span) int { return int(a.start - b.start) })
 
-	// Words and their keyword features.
-	st.words = appendWords(st.words[:0], text)
-	st.infos = st.infos[:0]
-	nWords := 0
-	for _, w := range st.words {
-		ti := st.info(lx, text[w.start:w.end])
-		if ti.letter {
-			nWords++
-		}
-		st.infos = append(st.infos, ti)
-	}
 	if n := len(lx.features); len(st.featZ) < n {
 		st.featZ = make([]float32, n)
 		st.featN = make([]int32, n)
@@ -366,26 +355,43 @@ func (t *Tagger) tagWith(opt *options, text string, doc *entity.Document) Result
 		st.featN[f]++
 		st.featZ[f] += z.weight(int(start))
 	}
+	// Words and their keyword features, a block of text at a time, so that
+	// the buffers stay small however long the text (a phrase cut by a block
+	// end, every wordBlock bytes at a line end or space, is not matched).
+	nWords := 0
 	sk := 0
-	for i := 0; i < len(st.words); i++ {
-		w := st.words[i]
-		for sk < len(st.skip) && st.skip[sk].end <= w.start {
-			sk++
+	for pos := 0; pos < len(text); {
+		end := wordBlockEnd(text, pos)
+		st.words = appendWords(st.words[:0], text[pos:end], pos)
+		st.infos = st.infos[:0]
+		for _, w := range st.words {
+			ti := st.info(lx, text[w.start:w.end])
+			if ti.letter {
+				nWords++
+			}
+			st.infos = append(st.infos, ti)
 		}
-		if sk < len(st.skip) && st.skip[sk].start <= w.start {
-			continue
-		}
-		ti := st.infos[i]
-		if len(ti.phrases) > 0 {
-			if f, n := matchPhrase(ti.phrases, st.infos[i:]); n > 0 {
-				hit(f, w.start, st.words[i+n-1].end)
-				i += n - 1
+		for i := 0; i < len(st.words); i++ {
+			w := st.words[i]
+			for sk < len(st.skip) && st.skip[sk].end <= w.start {
+				sk++
+			}
+			if sk < len(st.skip) && st.skip[sk].start <= w.start {
 				continue
 			}
+			ti := st.infos[i]
+			if len(ti.phrases) > 0 {
+				if f, n := matchPhrase(ti.phrases, st.infos[i:]); n > 0 {
+					hit(f, w.start, st.words[i+n-1].end)
+					i += n - 1
+					continue
+				}
+			}
+			for _, f := range ti.hits {
+				hit(f, w.start, w.end)
+			}
 		}
-		for _, f := range ti.hits {
-			hit(f, w.start, w.end)
-		}
+		pos = end
 	}
 	for _, f := range st.touched {
 		ft := &lx.features[f]
