@@ -141,6 +141,12 @@ type scratch struct {
 	lower   map[string]struct{}
 	buf     []byte
 
+	// answers about words (wordinfo.go)
+	wmap  map[string]int32 // word → index into winfo
+	winfo []wordInfo
+	wtok  []int32 // token index → index into winfo, -1 for non-words
+	doc   uint32  // number of the current text, for wordInfo.lowerDoc
+
 	// model stage
 	seq        tagger.Sequence
 	gazHits    []tagger.GazHit
@@ -283,6 +289,7 @@ func (x *Extractor) run(text string, s *scratch) {
 			s.lower[t.Text] = struct{}{}
 		}
 	}
+	x.indexWords(s)
 	if x.stages&StageGazetteer != 0 {
 		x.gazetteerStage(text, s)
 	}

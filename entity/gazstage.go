@@ -64,7 +64,7 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 	single := m.Last-m.First == 1
 	// The prior of the form written (FDP is sure, Liberale is not).
 	prior := e.PriorOf(s.text[m.Start:m.End])
-	if single && m.Inflected && e.Type != LOC && e.Type != PER && x.inVocab(first.Text, s) {
+	if single && m.Inflected && e.Type != LOC && e.Type != PER && s.word(m.First).has(wVocab) {
 		// An inflected form that is a German word of its own: Arten is
 		// no form of Arte.
 		return 0, false
@@ -79,14 +79,14 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 			return 0, false
 		}
 	}
-	if single && e.Type == LOC && e.Kind != "country" && e.Kind != "admin1" && e.Population < 100000 && x.isFirstName(first.Text) {
+	if single && e.Type == LOC && e.Kind != "country" && e.Kind != "admin1" && e.Population < 100000 && s.word(m.First).has(wFirst) {
 		// David, Martin, Sebastian: small places named like people.
 		prior *= 0.3
 	}
-	if single && prior >= 0.9 && (e.Kind == "town" || e.Kind == "city") && e.Population < 50000 && x.inVocab(first.Text, s) {
+	if single && prior >= 0.9 && (e.Kind == "town" || e.Kind == "city") && e.Population < 50000 && s.word(m.First).has(wVocab) {
 		prior *= 0.5 // a small place named like a German word (Kloster, Grafschaft)
 	}
-	if single && x.lx.nouns[first.Text] && prior > 0.4 && (e.Prior < 1 || e.Kind == "town" || e.Kind == "city" || e.Kind == "district") {
+	if single && s.word(m.First).has(wNoun) && prior > 0.4 && (e.Prior < 1 || e.Kind == "town" || e.Kind == "city" || e.Kind == "district") {
 		prior = 0.4 // a common noun of news text that is also a place (Basis, Zug)
 	}
 	if prior >= 0.9 {
@@ -99,10 +99,10 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 	}
 	// Ambiguous: look for evidence.
 	score := prior
-	if single && s.occursLower(first.Text) {
+	if single && s.lowerAt(m.First) {
 		score -= 0.3
 	}
-	if single && x.lx.nonames[first.Text] {
+	if single && s.word(m.First).has(wNoName) {
 		return 0, false
 	}
 	if m.First > 0 {

@@ -104,10 +104,10 @@ func (x *Extractor) sequence(text string, s *scratch, sent tokenize.Sentence) *t
 			tt.Flags |= tagger.SentStart
 		}
 		if t.Kind == tokenize.Word {
-			tt.Stem = x.stem(t.Text, s)
+			tt.Stem = x.stemAt(i, s)
 			if t.Flags&tokenize.Upper != 0 {
-				tt.FirstName = x.isFirstName(t.Text)
-				tt.LowerElsewhere = s.occursLower(t.Text)
+				tt.FirstName = s.word(i).has(wFirst)
+				tt.LowerElsewhere = s.lowerAt(i)
 			}
 		}
 		// Gazetteer hits covering token i.

@@ -33,34 +33,24 @@ func capWord(t *tokenize.Token) bool {
 	return t.Kind == tokenize.Word && t.Flags&tokenize.Upper != 0
 }
 
-// common reports whether the capitalised word w looks like a common noun:
-// it occurs in lower case in the text, or it ends like a noun.
-func (x *Extractor) common(w string, s *scratch) bool {
-	if x.lx.nonames[w] || x.lx.nouns[w] || s.occursLower(w) {
-		return true
-	}
-	for _, suf := range nounSuffixes {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
+// commonAt reports whether the capitalised word token i looks like a common
+// noun: it is on the non-name or noun list, occurs in lower case in the
+// text, or ends like a noun.
+func (x *Extractor) commonAt(i int, s *scratch) bool {
+	return s.word(i).has(wNoName|wNoun|wNounSuffix) || s.lowerAt(i)
 }
 
-// roleTok reports whether t is a role or title word (Präsident,
+// roleAt reports whether token i is a role or title word (Präsident,
 // US-Außenminister, Ex-Kanzlerin, Dr.).
-func (x *Extractor) roleTok(t *tokenize.Token, s *scratch) bool {
-	if t.Kind != tokenize.Word || t.Flags&tokenize.Upper == 0 {
+func (x *Extractor) roleAt(i int, s *scratch) bool {
+	t := &s.toks[i]
+	if !capWord(t) {
 		return false
 	}
-	w := t.Text
 	if t.Flags&tokenize.Hyphen != 0 {
-		if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) {
-			w = w[i+1:]
-		}
+		return s.word(i).has(wRoleTail)
 	}
-	s.buf = lowerAll(w, s.buf)
-	return x.lx.isRole(string(s.buf))
+	return s.word(i).has(wRole)
 }
 
 // nameEnd returns the end of a person name that starts at token j: any
@@ -74,10 +64,10 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 			return false
 		}
 		t := &toks[k]
-		if c := s.cand[k]; c != 0 && c != PER && !x.isFirstName(t.Text) {
+		if c := s.cand[k]; c != 0 && c != PER && !s.word(k).has(wFirst) {
 			return false // a place or organisation the gazetteer stage turned down
 		}
-		return capWord(t) && !x.lx.nonames[t.Text] && t.Flags&tokenize.AllCaps == 0 && !x.roleTok(t, s)
+		return capWord(t) && !s.word(k).has(wNoName) && t.Flags&tokenize.AllCaps == 0 && !x.roleAt(k, s)
 	}
 	// After a first name, the surname may be a word the gazetteer took
 	// for a place or a demonym (Georg Herold, Christiane Holländer).
@@ -86,7 +76,7 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 			return false
 		}
 		t := &toks[k]
-		if !capWord(t) || x.lx.nonames[t.Text] || t.Flags&tokenize.AllCaps != 0 || x.roleTok(t, s) {
+		if !capWord(t) || s.word(k).has(wNoName) || t.Flags&tokenize.AllCaps != 0 || x.roleAt(k, s) {
 			return false
 		}
 		if id := s.owner[k]; id != 0 {
@@ -96,7 +86,7 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		return true
 	}
 	k := j
-	for k-j < 4 && ok(k) && x.isFirstName(toks[k].Text) && (ok(k+1) || sur(k+1) || k+1 < n && particles[toks[k+1].Text]) {
+	for k-j < 4 && ok(k) && s.word(k).has(wFirst) && (ok(k+1) || sur(k+1) || k+1 < n && particles[toks[k+1].Text]) {
 		k++
 	}
 	p := k
@@ -157,10 +147,10 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			continue
 		}
 		// Role or title before a name: Präsident Emmanuel Macron, Sprecherin Müller.
-		if x.roleTok(t, s) {
+		if x.roleAt(i, s) {
 			j := i + 1
 			if k := x.nameEnd(j, s); k > j {
-				if k-j > 1 || !x.common(toks[j].Text, s) {
+				if k-j > 1 || !x.commonAt(j, s) {
 					if x.person(j, k, scoreRole, s) {
 						i = k - 1
 						continue
@@ -169,9 +159,9 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// Verb of saying before a name: sagte Peskow.
-		if x.lx.speech[t.Text] && i+1 < len(toks) {
+		if s.word(i).has(wSpeech) && i+1 < len(toks) {
 			j := i + 1
-			if k := x.nameEnd(j, s); k == j+1 && !x.common(toks[j].Text, s) && toks[j].Flags&tokenize.SentStart == 0 {
+			if k := x.nameEnd(j, s); k == j+1 && !x.commonAt(j, s) && toks[j].Flags&tokenize.SentStart == 0 {
 				if k == len(toks) || toks[k].Kind != tokenize.Word || toks[k].Flags&tokenize.Upper == 0 {
 					if x.person(j, k, scoreSpeech, s) {
 						i = k - 1
@@ -184,7 +174,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			continue
 		}
 		// A known first name before a capitalised word: Steve Witkoff.
-		if x.isFirstName(t.Text) && !x.lx.nonames[t.Text] && !s.occursLower(t.Text) {
+		if s.word(i).has(wFirst) && !s.word(i).has(wNoName) && !s.lowerAt(i) {
 			if k := x.nameEnd(i, s); k > i+1 && !x.firstNameOnly(i+1, k, s) {
 				if x.person(i, k, scoreFirstName, s) {
 					i = k - 1
@@ -198,7 +188,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			for k < len(toks) && isInitial(&toks[k]) && s.free(k) {
 				k++
 			}
-			if e := x.nameEnd(k, s); e == k+1 && !x.common(toks[k].Text, s) {
+			if e := x.nameEnd(k, s); e == k+1 && !x.commonAt(k, s) {
 				if x.person(i, e, scoreFirstName, s) {
 					i = e - 1
 					continue
@@ -206,14 +196,14 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// The surname of a known person: Schröder, Merkel.
-		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.common(t.Text, s) && !x.inVocab(t.Text, s) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
+		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.commonAt(i, s) && !s.word(i).has(wVocab) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
 			if x.person(i, i+1, 0.5, s) {
 				continue
 			}
 		}
 		// A well-known first name alone: Laura, Thomas.
-		if c := x.firstCount(t.Text); c >= minLoneFirstName && t.Flags&tokenize.SentStart == 0 && s.cand[i] == 0 && !afterDeterminer(i, s) && !x.inVocab(t.Text, s) &&
-			!x.lx.nonames[t.Text] && !s.occursLower(t.Text) && (i+1 >= len(toks) || !capWord(&toks[i+1])) {
+		if c := s.word(i).firstN; c >= minLoneFirstName && t.Flags&tokenize.SentStart == 0 && s.cand[i] == 0 && !afterDeterminer(i, s) && !s.word(i).has(wVocab) &&
+			!s.word(i).has(wNoName) && !s.lowerAt(i) && (i+1 >= len(toks) || !capWord(&toks[i+1])) {
 			if x.person(i, i+1, 0.55, s) {
 				continue
 			}
@@ -223,7 +213,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 		if x.lx.orgCue[string(s.buf)] && i+1 < len(toks) {
 			j := i + 1
 			k := j
-			for k < len(toks) && k-j < 3 && s.free(k) && capWord(&toks[k]) && !x.common(toks[k].Text, s) {
+			for k < len(toks) && k-j < 3 && s.free(k) && capWord(&toks[k]) && !x.commonAt(k, s) {
 				k++
 			}
 			if k > j && x.org(j, k, scoreOrgRule, s) {
@@ -246,7 +236,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			for k < len(toks) && k-i < 4 && s.free(k) && capWord(&toks[k]) && !x.lx.legal[toks[k].Text] {
 				k++
 			}
-			if k > i && k < len(toks) && x.lx.legal[toks[k].Text] && !x.lx.nonames[t.Text] {
+			if k > i && k < len(toks) && x.lx.legal[toks[k].Text] && !s.word(i).has(wNoName) {
 				if x.org(i, k+1, scoreOrgRule, s) {
 					i = k
 					continue
@@ -288,7 +278,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			continue
 		}
 		// Streets and squares: Friedrichstraße, Marienplatz, Kurfürstendamm.
-		if t.Flags&tokenize.SentStart == 0 || !x.lx.nonames[t.Text] {
+		if t.Flags&tokenize.SentStart == 0 || !s.word(i).has(wNoName) {
 			if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
 				s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: LOC, form: FormName, src: SourceRule, score: 0.6})
 			}
@@ -307,7 +297,7 @@ func (x *Extractor) firstNameOnly(j, k int, s *scratch) bool {
 		if particles[s.toks[i].Text] {
 			continue
 		}
-		if !x.common(s.toks[i].Text, s) {
+		if !x.commonAt(i, s) {
 			return false
 		}
 	}
@@ -325,7 +315,7 @@ func (x *Extractor) orgHeadEnd(i int, s *scratch) int {
 	start := k
 	for k < len(toks) && k-start < 3 {
 		t := &toks[k]
-		if !capWord(t) || x.lx.nonames[t.Text] {
+		if !capWord(t) || s.word(k).has(wNoName) {
 			break
 		}
 		if !s.free(k) {
@@ -376,10 +366,10 @@ func (x *Extractor) partyRule(i int, s *scratch) {
 	}
 	// The name before the parenthesis: up to three free capitalised words.
 	j := i
-	for j > 0 && i-j < 3 && s.free(j-1) && capWord(&toks[j-1]) && !x.lx.nonames[toks[j-1].Text] && !x.roleTok(&toks[j-1], s) {
+	for j > 0 && i-j < 3 && s.free(j-1) && capWord(&toks[j-1]) && !s.word(j-1).has(wNoName) && !x.roleAt(j-1, s) {
 		j--
 	}
-	if j < i && (i-j > 1 || !x.common(toks[j].Text, s)) {
+	if j < i && (i-j > 1 || !x.commonAt(j, s)) {
 		x.person(j, i, scoreParty, s)
 	}
 }
@@ -412,7 +402,7 @@ func (x *Extractor) clubEnd(i int, s *scratch) int {
 	start := k
 	for k < len(toks) && k-start < 3 {
 		t := &toks[k]
-		if !capWord(t) || x.lx.nonames[t.Text] || x.roleTok(t, s) {
+		if !capWord(t) || s.word(k).has(wNoName) || x.roleAt(k, s) {
 			break
 		}
 		if !s.free(k) {
@@ -442,7 +432,7 @@ func (x *Extractor) engOrgEnd(i int, s *scratch) int {
 	last := i
 	for k < len(toks) && k-i < 10 {
 		t := &toks[k]
-		if capWord(t) && !x.lx.nonames[t.Text] {
+		if capWord(t) && !s.word(k).has(wNoName) {
 			if !s.free(k) && s.spans[s.owner[k]-1].typ == PER {
 				break
 			}
@@ -521,11 +511,4 @@ var determiners = map[string]bool{
 
 func afterDeterminer(i int, s *scratch) bool {
 	return i > 0 && determiners[s.toks[i-1].Text]
-}
-
-// inVocab reports whether the word, lower-cased, is a German word of the
-// embedded vocabulary (Meister, Sommer): too weak a name on its own.
-func (x *Extractor) inVocab(w string, s *scratch) bool {
-	s.buf = lowerAll(w, s.buf)
-	return x.lx.vocab[string(s.buf)]
 }

@@ -1,0 +1,160 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/kenner-nlp/kenner/internal/tokenize"
+)
+
+// What the stages ask about a word depends on the word alone (is it a
+// first name, a role word, on the list of non-names, …) and is asked many
+// times per token. A scratch keeps the answers per distinct word, and every
+// word token points at its word's answers, so that each question is an
+// array look-up instead of one or more map look-ups.
+
+// wordFlag is a set of answers about a word.
+type wordFlag uint16
+
+const (
+	wRole       wordFlag = 1 << iota // a role or title word, alone or as a compound head
+	wRoleTail                        // the same for the part after its last hyphen
+	wNoName                          // on the list of capitalised non-names
+	wNoun                            // a common noun of news text
+	wSpeech                          // a verb of saying
+	wVocab                           // lower-cased, a word of the German vocabulary
+	wFirst                           // a known first name (isFirstName)
+	wNounSuffix                      // ends like a common noun (nounSuffixes)
+)
+
+// wordInfo holds the answers about one word.
+type wordInfo struct {
+	text   string // the word (the cache's own copy)
+	flags  wordFlag
+	firstN int    // registrations as a first name (firstCount)
+	stem   string // Snowball stem, when stemmed is set
+	// lower caches occursLower for the document numbered lowerDoc.
+	lowerDoc uint32
+	lower    bool
+	stemmed  bool
+}
+
+func (w *wordInfo) has(f wordFlag) bool { return w.flags&f != 0 }
+
+// maxWordInfos bounds the words a scratch keeps answers for; the cache is
+// emptied before a text when it is full.
+const maxWordInfos = 1 << 15
+
+// noWord is the answer for tokens that are not words.
+var noWord wordInfo
+
+// indexWords points every word token of s at its wordInfo, computing the
+// answers for words not seen before.
+func (x *Extractor) indexWords(s *scratch) {
+	s.doc++
+	if s.doc == 0 { // wrapped: stale lowerDoc marks would match again
+		clear(s.winfo)
+		s.doc = 1
+	}
+	if s.wmap == nil || len(s.winfo) > maxWordInfos {
+		s.wmap = make(map[string]int32, 1024)
+		s.winfo = s.winfo[:0]
+	}
+	if cap(s.wtok) < len(s.toks) {
+		s.wtok = make([]int32, len(s.toks), cap(s.toks))
+	}
+	s.wtok = s.wtok[:len(s.toks)]
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.Kind != tokenize.Word {
+			s.wtok[i] = -1
+			continue
+		}
+		k, ok := s.wmap[t.Text]
+		if !ok {
+			w := strings.Clone(t.Text) // the cache must not keep the text alive
+			k = int32(len(s.winfo))
+			s.winfo = append(s.winfo, x.answers(w, s))
+			s.wmap[w] = k
+		}
+		s.wtok[i] = k
+	}
+}
+
+// answers computes the wordInfo of word w.
+func (x *Extractor) answers(w string, s *scratch) wordInfo {
+	lx := x.lx
+	var f wordFlag
+	// Role words: the whole word, and the part after the last hyphen (read
+	// for tokens with an inner hyphen).
+	s.buf = lowerAll(w, s.buf)
+	if lx.isRole(string(s.buf)) {
+		f |= wRole
+	}
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) {
+		s.buf = lowerAll(w[i+1:], s.buf)
+		if lx.isRole(string(s.buf)) {
+			f |= wRoleTail
+		}
+	} else if f&wRole != 0 {
+		f |= wRoleTail
+	}
+	if lx.nonames[w] {
+		f |= wNoName
+	}
+	if lx.nouns[w] {
+		f |= wNoun
+	}
+	if lx.speech[w] {
+		f |= wSpeech
+	}
+	s.buf = lowerAll(w, s.buf)
+	if lx.vocab[string(s.buf)] {
+		f |= wVocab
+	}
+	if x.isFirstName(w) {
+		f |= wFirst
+	}
+	for _, suf := range nounSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			f |= wNounSuffix
+			break
+		}
+	}
+	return wordInfo{text: w, flags: f, firstN: x.firstCount(w)}
+}
+
+// word returns the answers about token i (noWord for tokens that are not
+// words).
+func (s *scratch) word(i int) *wordInfo {
+	if i < 0 || i >= len(s.wtok) || s.wtok[i] < 0 {
+		return &noWord
+	}
+	return &s.winfo[s.wtok[i]]
+}
+
+// lowerAt reports whether token i, lower-cased at its first letter, occurs
+// in lower case somewhere in the text (occursLower, cached per document).
+func (s *scratch) lowerAt(i int) bool {
+	w := s.word(i)
+	if w == &noWord {
+		return s.occursLower(s.toks[i].Text)
+	}
+	if w.lowerDoc != s.doc {
+		w.lower = s.occursLower(s.toks[i].Text)
+		w.lowerDoc = s.doc
+	}
+	return w.lower
+}
+
+// stemAt returns the stem of word token i.
+func (x *Extractor) stemAt(i int, s *scratch) string {
+	w := s.word(i)
+	if w == &noWord {
+		return x.stem(s.toks[i].Text, s)
+	}
+	if !w.stemmed {
+		w.stem = x.stem(w.text, s)
+		w.stemmed = true
+	}
+	return w.stem
+}
