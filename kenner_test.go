@@ -12,6 +12,7 @@ import (
 
 	"github.com/kenner-nlp/kenner"
 	"github.com/kenner-nlp/kenner/internal/sample"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
 	"github.com/kenner-nlp/kenner/topic"
 )
 
@@ -239,9 +240,24 @@ func FuzzAnalyze(f *testing.F) {
 
 func BenchmarkAnalyze(b *testing.B) {
 	a := newAnalyzer(b)
+	tokens := len(tokenize.Tokenize(sample.Article))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(sample.Article)))
 	for b.Loop() {
 		a.Analyze(sample.Article)
 	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkExtractOnly is BenchmarkAnalyze without topics and without the
+// JSON-contract result: what topics and the result add is the difference.
+func BenchmarkExtractOnly(b *testing.B) {
+	a := newAnalyzer(b)
+	tokens := len(tokenize.Tokenize(sample.Article))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(sample.Article)))
+	for b.Loop() {
+		a.Extractor().Extract(sample.Article)
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
