@@ -3,6 +3,7 @@ package tagger
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -219,6 +220,18 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	// The gzip-compressed form and a reader without ReadByte load too.
+	for name, r := range map[string]io.Reader{"gzip": bytes.NewReader(gz(b1.Bytes())), "plain reader": io.MultiReader(bytes.NewReader(b1.Bytes()))} {
+		m3, err := Load(r)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var b3 bytes.Buffer
+		m3.Save(&b3)
+		if !bytes.Equal(b1.Bytes(), b3.Bytes()) {
+			t.Fatalf("%s: loaded model differs", name)
+		}
+	}
 	if _, err := LoadFeatures(bytes.NewReader(b1.Bytes()), FeatureSet{Name: "other", Func: defaultFeatures}); err == nil ||
 		!strings.Contains(err.Error(), "feature set") {
 		t.Errorf("loading with another feature set: %v", err)
@@ -233,7 +246,7 @@ func TestLoadCorrupt(t *testing.T) {
 	var buf bytes.Buffer
 	m.Save(&buf)
 	good := buf.Bytes()
-	// Every truncation of the compressed file fails cleanly.
+	// Every truncation of the file fails cleanly.
 	for n := 0; n < len(good); n += 1 + n/50 {
 		if _, err := Load(bytes.NewReader(good[:n])); err == nil {
 			t.Fatalf("truncated to %d bytes: no error", n)
@@ -241,17 +254,18 @@ func TestLoadCorrupt(t *testing.T) {
 			t.Fatalf("error without prefix: %v", err)
 		}
 	}
-	// Every truncation of the uncompressed content, re-compressed.
-	raw := gunzip(t, good)
+	// Every truncation, gzip-compressed (Load reads gzip too).
+	raw := good
 	for n := 0; n < len(raw); n += 1 + n/30 {
 		if _, err := Load(bytes.NewReader(gz(raw[:n]))); err == nil {
 			t.Fatalf("content truncated to %d bytes: no error", n)
 		}
 	}
-	// Flipped bytes in the content: an error or a valid model, no panic.
+	// Flipped bytes: an error or a valid model, no panic.
 	for i := 0; i < len(raw); i += 1 + i/20 {
 		bad := append([]byte(nil), raw...)
 		bad[i] ^= 0x5a
+		Load(bytes.NewReader(bad))
 		Load(bytes.NewReader(gz(bad)))
 	}
 	if _, err := Load(strings.NewReader("not gzip")); err == nil {
@@ -267,18 +281,6 @@ func gz(b []byte) []byte {
 	return buf.Bytes()
 }
 
-func gunzip(t testing.TB, b []byte) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if _, err := out.ReadFrom(zr); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
-}
-
 func FuzzLoad(f *testing.F) {
 	m, err := tinyModel()
 	if err != nil {
@@ -286,18 +288,19 @@ func FuzzLoad(f *testing.F) {
 	}
 	var buf bytes.Buffer
 	m.Save(&buf)
-	raw := gunzip(f, buf.Bytes())
+	raw := buf.Bytes()
 	f.Add(raw[:min(len(raw), 400)])
 	f.Add(raw[:60])
 	f.Add([]byte(magic + "\x01"))
 	f.Fuzz(func(t *testing.T, content []byte) {
-		// The fuzzer mutates the uncompressed content (so that it gets
-		// past gzip's checks) and the compressed bytes themselves.
-		m, err := Load(bytes.NewReader(gz(content)))
+		// The content as is, through a plain reader (buffered path) and
+		// gzip-compressed.
+		m, err := Load(bytes.NewReader(content))
 		if err == nil {
 			m.Tag(NewSequence([]string{"Ein", "Test", "in", "Berlin"}), nil)
 		}
-		Load(bytes.NewReader(content))
+		Load(io.MultiReader(bytes.NewReader(content)))
+		Load(bytes.NewReader(gz(content)))
 	})
 }
 
