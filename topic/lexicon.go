@@ -147,18 +147,40 @@ func termWords(s string) []string {
 
 // parseKeywords reads a keyword table into lx. Topics are resolved in tax.
 func (lx *lexicon) parseKeywords(r io.Reader, name string, tax *Taxonomy) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
+	var sb strings.Builder
+	if _, err := io.Copy(&sb, r); err != nil {
+		return fmt.Errorf("topic: %s: %w", name, err)
+	}
+	return lx.parseKeywordText(sb.String(), name, tax)
+}
+
+// parseKeywordText is parseKeywords on the table's text. The terms are
+// substrings of text (no allocation per line).
+func (lx *lexicon) parseKeywordText(text, name string, tax *Taxonomy) error {
+	var f [4]string
+	for line := 1; text != ""; line++ {
+		var s string
+		s, text, _ = strings.Cut(text, "\n")
+		if len(s) > 1<<20 {
+			return fmt.Errorf("topic: %s:%d: line longer than 1 MB", name, line)
+		}
+		s = strings.TrimRight(s, "\r")
 		if strings.TrimSpace(s) == "" || s[0] == '#' || strings.HasPrefix(s, "qcode\t") {
 			continue
 		}
-		f := strings.Split(s, "\t")
-		if len(f) != 3 {
-			return fmt.Errorf("topic: %s:%d: %d columns, want qcode<TAB>weight<TAB>term", name, line, len(f))
+		n := 0
+		for rest, more := s, true; more; n++ {
+			if n == len(f) {
+				n = len(f) + 1 // too many columns
+				break
+			}
+			f[n], rest, more = strings.Cut(rest, "\t")
+		}
+		if n != 3 {
+			if n > len(f) {
+				n = strings.Count(s, "\t") + 1
+			}
+			return fmt.Errorf("topic: %s:%d: %d columns, want qcode<TAB>weight<TAB>term", name, line, n)
 		}
 		var topic int32 = -1
 		var w float32
@@ -172,9 +194,6 @@ func (lx *lexicon) parseKeywords(r io.Reader, name string, tax *Taxonomy) error 
 		if err := lx.addTerm(strings.TrimSpace(f[2]), topic, w, line, name); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("topic: %s: %w", name, err)
 	}
 	return nil
 }

@@ -119,7 +119,7 @@ func NewTagger(opts ...Option) (*Tagger, error) {
 	}
 	t := &Tagger{tax: o.tax, lx: newLexicon(), cues: newCueTable(), opt: o}
 	if !o.noBuiltin {
-		if err := t.lx.parseKeywords(strings.NewReader(keywordsTSV), "data/keywords.tsv", o.tax); err != nil {
+		if err := t.lx.parseKeywordText(keywordsTSV, "data/keywords.tsv", o.tax); err != nil {
 			return nil, err
 		}
 		if err := t.cues.parse(strings.NewReader(cuesTSV), "data/cues.tsv", o.tax); err != nil {
