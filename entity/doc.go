@@ -21,6 +21,13 @@
 // Offsets are UTF-8 byte offsets into the text given to Extract, end
 // exclusive: text[m.Start:m.End] == m.Text holds for every mention.
 //
+// A text longer than 256 KB is processed in blocks of about that size, cut
+// at line ends (else sentence ends, else spaces), so that memory grows with
+// the mentions found, not with the tokens of the whole text. Mentions are
+// grouped into entities across blocks, and a person named in full in one
+// block is found by surname in the next; the lower-case evidence against
+// names (a word that also occurs in lower case) is gathered per block.
+//
 // An Extractor is built once with NewExtractor and is immutable afterwards:
 // it is safe for concurrent use by many goroutines.
 package entity
