@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -307,6 +308,22 @@ func BenchmarkExtractNoModel(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchExtract(b, x)
+}
+
+// BenchmarkLoadModel reads the embedded default model (the file it is
+// embedded from) as NewExtractor does on first use.
+func BenchmarkLoadModel(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("data", "model.bin"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := entity.LoadModel(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func benchExtract(b *testing.B, x *entity.Extractor) {
