@@ -159,27 +159,28 @@ const maxCache = 1 << 16
 
 // state is the per-call scratch space, pooled.
 type state struct {
-	cache    map[string]*tokInfo
-	words    []word
-	infos    []*tokInfo
-	skip     []span
-	featZ    []float32
-	featN    []int32
-	featPos  []span
-	touched  []int32
-	units    []unit
-	raw      []float64
-	mark     []uint32 // stamp of the last unit that reached each topic
-	stamp    uint32
-	outMark  []uint32 // ostamp of the call that returns each topic
-	ostamp   uint32
-	outTopic []int32
-	tmp      []float64
-	topics   []int32
-	contrib  []contrib
-	local    []int32
-	outIdx   []int32
-	tmpCue   []int32
+	cache   map[string]*tokInfo
+	words   []word
+	infos   []*tokInfo
+	skip    []span
+	featZ   []float32
+	featN   []int32
+	featPos []span
+	touched []int32
+	units   []unit
+	raw     []float64
+	mark    []uint32 // stamp of the last unit that reached each topic
+	stamp   uint32
+	outMark []uint32 // ostamp of the call that returns each topic
+	ostamp  uint32
+	pass    []passing // topics above the threshold
+	nEv     []int     // evidence count per returned topic
+	tmp     []float64
+	topics  []int32
+	contrib []contrib
+	local   []int32
+	outIdx  []int32
+	tmpCue  []int32
 }
 
 type span struct{ start, end int32 }
@@ -432,6 +433,12 @@ func matchPhrase(phrases []phrase, infos []*tokInfo) (int32, int) {
 	return 0, 0
 }
 
+// passing is a topic above the threshold: concept index, score, weight.
+type passing struct {
+	a    int32
+	s, w float64
+}
+
 // score turns the evidence units into sorted topics.
 func (t *Tagger) score(st *state, nWords int, opt *options) []Topic {
 	n := len(t.tax.concepts)
@@ -483,8 +490,9 @@ func (t *Tagger) score(st *state, nWords int, opt *options) []Topic {
 	}
 	st.local = local
 	norm := math.Max(1, math.Sqrt(float64(nWords)/250))
-	var out []Topic
-	outTopic := st.outTopic[:0]
+	// The topics above the threshold, strongest first (then by level and
+	// ID), cut to maxTopics before any result is allocated.
+	pass := st.pass[:0]
 	for _, a := range st.topics {
 		w := st.raw[a] / norm
 		st.raw[a] = 0
@@ -492,29 +500,44 @@ func (t *Tagger) score(st *state, nWords int, opt *options) []Topic {
 		if s < opt.threshold || s <= 0 {
 			continue
 		}
-		c := t.tax.concepts[a]
-		path := make([]string, len(t.tax.chain[a]))
-		for k, j := range t.tax.chain[a] {
-			path[k] = t.tax.concepts[j].ID
-		}
-		out = append(out, Topic{ID: c.ID, Label: c.Label, LabelEn: c.LabelEn, Level: c.Level, Path: path, Score: s, Weight: w})
-		outTopic = append(outTopic, a)
+		pass = append(pass, passing{a, s, w})
 	}
-	st.outTopic = outTopic
-	slices.SortFunc(out, func(a, b Topic) int {
+	st.pass = pass
+	concepts := t.tax.concepts
+	slices.SortFunc(pass, func(x, y passing) int {
 		switch {
-		case a.Weight != b.Weight:
-			if a.Weight > b.Weight {
+		case x.w != y.w:
+			if x.w > y.w {
 				return -1
 			}
 			return 1
-		case a.Level != b.Level:
-			return a.Level - b.Level
+		case concepts[x.a].Level != concepts[y.a].Level:
+			return concepts[x.a].Level - concepts[y.a].Level
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(concepts[x.a].ID, concepts[y.a].ID)
 	})
-	if m := opt.maxTopics; m > 0 && len(out) > m {
-		out = out[:m]
+	if m := opt.maxTopics; m > 0 && len(pass) > m {
+		pass = pass[:m]
+	}
+	if len(pass) == 0 {
+		return nil
+	}
+	// One allocation for the topics and one for all their paths.
+	out := make([]Topic, len(pass))
+	nPath := 0
+	for _, p := range pass {
+		nPath += len(t.tax.chain[p.a])
+	}
+	paths := make([]string, nPath)
+	for i, p := range pass {
+		c := &concepts[p.a]
+		chain := t.tax.chain[p.a]
+		path := paths[:len(chain):len(chain)]
+		paths = paths[len(chain):]
+		for k, j := range chain {
+			path[k] = concepts[j].ID
+		}
+		out[i] = Topic{ID: c.ID, Label: c.Label, LabelEn: c.LabelEn, Level: c.Level, Path: path, Score: p.s, Weight: p.w}
 	}
 	// Evidence per topic, strongest first.
 	if len(out) > 0 {
@@ -523,10 +546,9 @@ func (t *Tagger) score(st *state, nWords int, opt *options) []Topic {
 			clear(st.outMark)
 			st.ostamp = 1
 		}
-		for i, tp := range out {
-			a := t.tax.byID[tp.ID]
-			st.outMark[a] = st.ostamp
-			st.outIdx[a] = int32(i)
+		for i, p := range pass {
+			st.outMark[p.a] = st.ostamp
+			st.outIdx[p.a] = int32(i)
 		}
 		// Keep the contributions to returned topics only, then sort them:
 		// strongest first, then by position.
@@ -552,6 +574,25 @@ func (t *Tagger) score(st *state, nWords int, opt *options) []Topic {
 			}
 			return int(a.topic - b.topic)
 		})
+		// Room for every topic's evidence in one allocation.
+		if cap(st.nEv) < len(out) {
+			st.nEv = make([]int, len(out))
+		}
+		nEv := st.nEv[:len(out)]
+		clear(nEv)
+		total := 0
+		for _, c := range st.contrib {
+			i := st.outIdx[c.topic]
+			if opt.maxEvidence <= 0 || nEv[i] < opt.maxEvidence {
+				nEv[i]++
+				total++
+			}
+		}
+		evs := make([]Evidence, total)
+		for i, n := range nEv {
+			out[i].Evidence = evs[:0:n]
+			evs = evs[n:]
+		}
 		for _, c := range st.contrib {
 			i := st.outIdx[c.topic]
 			if opt.maxEvidence > 0 && len(out[i].Evidence) >= opt.maxEvidence {
