@@ -71,18 +71,43 @@ type focusAcc struct {
 	w float64
 }
 
+// focusBuf holds focus's buffers between calls (in the pooled state).
+type focusBuf struct {
+	countries, places []focusAcc
+	names             map[string]string
+}
+
 // focus computes the geographic focus of a document from its entities.
-func focus(doc *entity.Document, text string, z *zones, maxFocus int) []Focus {
-	var countries, places []focusAcc
-	find := func(l []focusAcc, id string) int {
-		for i := range l {
-			if l[i].f.ID == id {
+func focus(doc *entity.Document, text string, z *zones, maxFocus int, fb *focusBuf) []Focus {
+	countries, places := fb.countries[:0], fb.places[:0]
+	defer func() {
+		clear(countries) // drop the strings they hold
+		clear(places)
+		fb.countries, fb.places = countries[:0], places[:0]
+	}()
+	// Countries are found by code (their ID is "iso:"+code, made for the
+	// ones returned), places by ID.
+	findCountry := func(cc string) int {
+		for i := range countries {
+			if countries[i].f.Country == cc {
 				return i
 			}
 		}
 		return -1
 	}
-	names := map[string]string{}
+	findPlace := func(id string) int {
+		for i := range places {
+			if places[i].f.ID == id {
+				return i
+			}
+		}
+		return -1
+	}
+	if fb.names == nil {
+		fb.names = map[string]string{}
+	}
+	names := fb.names
+	defer clear(names)
 	for ei := range doc.Entities {
 		e := &doc.Entities[ei]
 		cc, isCountry, kw := entityCountry(e)
@@ -119,10 +144,9 @@ func focus(doc *entity.Document, text string, z *zones, maxFocus int) []Focus {
 			continue
 		}
 		v := kw * sat(zsum)
-		cid := "iso:" + cc
-		i := find(countries, cid)
+		i := findCountry(cc)
 		if i < 0 {
-			countries = append(countries, focusAcc{f: Focus{ID: cid, Country: cc}})
+			countries = append(countries, focusAcc{f: Focus{Country: cc}})
 			i = len(countries) - 1
 		}
 		countries[i].w += v
@@ -131,7 +155,7 @@ func focus(doc *entity.Document, text string, z *zones, maxFocus int) []Focus {
 			if id == "" {
 				id = e.Entry.ID
 			}
-			j := find(places, id)
+			j := findPlace(id)
 			if j < 0 {
 				places = append(places, focusAcc{f: Focus{ID: id, Name: e.Name, Country: cc, Place: true}})
 				j = len(places) - 1
@@ -153,6 +177,7 @@ func focus(doc *entity.Document, text string, z *zones, maxFocus int) []Focus {
 		if c.f.Score < focusThreshold {
 			continue
 		}
+		c.f.ID = "iso:" + c.f.Country
 		c.f.Name = names[c.f.Country]
 		if c.f.Name == "" {
 			c.f.Name = countryName(c.f.Country)
@@ -160,7 +185,7 @@ func focus(doc *entity.Document, text string, z *zones, maxFocus int) []Focus {
 		out = append(out, c.f)
 	}
 	for _, p := range places {
-		cw := countries[find(countries, "iso:"+p.f.Country)].w
+		cw := countries[findCountry(p.f.Country)].w
 		p.f.Score = p.w / denom
 		if p.f.Score < placeThreshold || p.w < placeShare*cw {
 			continue

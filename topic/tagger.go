@@ -173,6 +173,7 @@ type state struct {
 	stamp   uint32
 	outMark []uint32 // ostamp of the call that returns each topic
 	ostamp  uint32
+	focus   focusBuf
 	pass    []passing // topics above the threshold
 	nEv     []int     // evidence count per returned topic
 	tmp     []float64
@@ -407,7 +408,7 @@ func (t *Tagger) tagWith(opt *options, text string, doc *entity.Document) Result
 
 	res := Result{Topics: t.score(st, nWords, opt)}
 	if doc != nil {
-		res.Focus = focus(doc, text, &z, opt.maxFocus)
+		res.Focus = focus(doc, text, &z, opt.maxFocus, &st.focus)
 	}
 	return res
 }
