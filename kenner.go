@@ -208,26 +208,34 @@ func NewResult(doc *entity.Document, tr topic.Result) *Result {
 		return r
 	}
 	r.Entities = make([]EntityJSON, 0, len(doc.Entities))
+	// The mentions of all entities share one array (each entity's slice is
+	// capped, so appending to one never overwrites another's).
+	n := 0
 	for _, e := range doc.Entities {
-		ej := EntityJSON{
-			Name:     e.Name,
-			Type:     e.Type.String(),
-			ID:       e.ID,
-			Salience: round4(e.Salience),
-			Mentions: make([]MentionJSON, 0, len(e.Mentions)),
-		}
+		n += len(e.Mentions)
+	}
+	all := make([]MentionJSON, 0, n)
+	for _, e := range doc.Entities {
+		first := len(all)
 		for _, mi := range e.Mentions {
 			if mi < 0 || mi >= len(doc.Mentions) {
 				continue
 			}
 			m := doc.Mentions[mi]
-			ej.Mentions = append(ej.Mentions, MentionJSON{
+			all = append(all, MentionJSON{
 				Text:   m.Text,
 				Start:  m.Start,
 				End:    m.End,
 				Form:   m.Form.String(),
 				Source: m.Source.String(),
 			})
+		}
+		ej := EntityJSON{
+			Name:     e.Name,
+			Type:     e.Type.String(),
+			ID:       e.ID,
+			Salience: round4(e.Salience),
+			Mentions: all[first:len(all):len(all)],
 		}
 		ej.Count = len(ej.Mentions)
 		r.Entities = append(r.Entities, ej)
