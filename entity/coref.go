@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -95,14 +96,18 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 
 // build turns the accepted spans into the document's mentions and entities.
 func (x *Extractor) build(doc *Document, s *scratch) {
-	var g grouper
+	if s.byKey == nil {
+		s.byKey = make(map[ekey]int)
+	}
+	g := grouper{byKey: s.byKey}
 	x.collect(doc, s, 0, &g)
+	clear(s.byKey)
 	x.salience(doc, firstSentEnd(doc.Text, s, 0))
 }
 
 // grouper groups mentions into entities across the blocks of a text.
 type grouper struct {
-	byKey map[string]int              // entity key → index in doc.Entities
+	byKey map[ekey]int                // entity key → index in doc.Entities
 	carry map[string]*gazetteer.Entry // see corefStage; nil for one block
 }
 
@@ -114,22 +119,23 @@ func (x *Extractor) collect(doc *Document, s *scratch, off int, g *grouper) {
 	if x.stages&StageCoref != 0 {
 		sur = x.corefStage(text, s, g.carry)
 	}
-	order := make([]int, 0, len(s.spans))
+	order := s.order[:0]
 	for i := range s.spans {
 		if s.spans[i].typ != 0 {
 			order = append(order, i)
 		}
 	}
+	s.order = order
 	if len(order) == 0 {
 		return
 	}
-	sort.Slice(order, func(a, b int) bool { return s.spans[order[a]].start < s.spans[order[b]].start })
+	slices.SortFunc(order, func(a, b int) int { return s.spans[a].start - s.spans[b].start })
 
 	if doc.Mentions == nil {
 		doc.Mentions = make([]Mention, 0, len(order))
 	}
 	if g.byKey == nil {
-		g.byKey = map[string]int{}
+		g.byKey = map[ekey]int{}
 	}
 	for _, si := range order {
 		sp := &s.spans[si]
@@ -156,8 +162,7 @@ func (x *Extractor) collect(doc *Document, s *scratch, off int, g *grouper) {
 		if m.Form != FormPart {
 			m.PartStart, m.PartEnd = m.Start, m.End
 		}
-		e.Mentions = append(e.Mentions, len(doc.Mentions))
-		e.Count++
+		e.Count++ // e.Mentions is filled by salience
 		doc.Mentions = append(doc.Mentions, m)
 	}
 }
@@ -178,11 +183,18 @@ func firstSentEnd(text string, s *scratch, off int) int {
 	return end
 }
 
+// ekey groups mentions into one entity: a gazetteer ID (typ 0), a
+// person's surname (typ PER) or a name of another type.
+type ekey struct {
+	typ Type
+	s   string
+}
+
 // entityKey returns the key that groups mentions into one entity, and the
 // name the mention suggests for it.
-func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]int) (string, string) {
+func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]int) (ekey, string) {
 	if sp.entry != nil {
-		return "id\x00" + sp.entry.ID, sp.entry.Name
+		return ekey{0, sp.entry.ID}, sp.entry.Name
 	}
 	name := text[sp.start:sp.end]
 	if sp.typ == PER {
@@ -190,12 +202,12 @@ func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]
 		if sp.last-sp.first == 1 {
 			if ref, ok := sur[name]; ok && s.spans[ref].entry == nil {
 				full := &s.spans[ref]
-				return "PER\x00" + surname(text[full.start:full.end]), text[full.start:full.end]
+				return ekey{PER, surname(text[full.start:full.end])}, text[full.start:full.end]
 			}
 		}
-		return "PER\x00" + surname(name), name
+		return ekey{PER, surname(name)}, name
 	}
-	return sp.typ.String() + "\x00" + name, name
+	return ekey{sp.typ, name}, name
 }
 
 // salience scores each entity in [0,1] by how often and how early the text
@@ -223,7 +235,9 @@ func (x *Extractor) salience(doc *Document, firstSentEnd int) {
 		e.Salience = float64(int(sal*1000+0.5)) / 1000
 	}
 	// Sort entities and remap the mentions' entity indices.
-	idx := make([]int, len(doc.Entities))
+	ne := len(doc.Entities)
+	ints := make([]int, 2*ne+len(doc.Mentions))
+	idx, newIdx, mentions := ints[:ne:ne], ints[ne:2*ne:2*ne], ints[2*ne:]
 	for i := range idx {
 		idx[i] = i
 	}
@@ -235,7 +249,6 @@ func (x *Extractor) salience(doc *Document, firstSentEnd int) {
 		return ea.First < eb.First
 	})
 	ents := make([]Entity, len(idx))
-	newIdx := make([]int, len(idx))
 	for to, from := range idx {
 		ents[to] = doc.Entities[from]
 		newIdx[from] = to
@@ -244,4 +257,14 @@ func (x *Extractor) salience(doc *Document, firstSentEnd int) {
 		doc.Mentions[i].Entity = newIdx[doc.Mentions[i].Entity]
 	}
 	doc.Entities = ents
+	// Every entity's mention indices, in text order, in one array.
+	off := 0
+	for i := range ents {
+		ents[i].Mentions = mentions[off : off : off+ents[i].Count]
+		off += ents[i].Count
+	}
+	for i := range doc.Mentions {
+		e := &ents[doc.Mentions[i].Entity]
+		e.Mentions = append(e.Mentions, i)
+	}
 }

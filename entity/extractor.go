@@ -147,6 +147,10 @@ type scratch struct {
 	wtok  []int32 // token index → index into winfo, -1 for non-words
 	doc   uint32  // number of the current text, for wordInfo.lowerDoc
 
+	// build
+	order []int        // spans in text order
+	byKey map[ekey]int // entity key → entity, emptied after each text
+
 	// model stage
 	seq        tagger.Sequence
 	gazHits    []tagger.GazHit
