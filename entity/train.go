@@ -40,6 +40,11 @@ type TrainOptions struct {
 	Prune    float64
 	Seed     uint64    // seed of the example order; same data and seed give the same model
 	Log      io.Writer // progress, one line per epoch (may be nil)
+	// GazDropout adds to the training data a copy of every sentence with an
+	// entity in which the gazetteer and rule evidence of each gold entity
+	// is removed with this probability, as if nothing listed the name:
+	// the model learns the context of names no list knows. 0: no copies.
+	GazDropout float64
 }
 
 // Train trains a model on data with the features of x's gazetteer and
@@ -51,6 +56,9 @@ func (x *Extractor) Train(data []Annotated, opts TrainOptions) (*Model, error) {
 	ex, err := x.Examples(data)
 	if err != nil {
 		return nil, err
+	}
+	if opts.GazDropout > 0 {
+		ex = append(ex, dropEvidence(ex, opts.GazDropout, opts.Seed)...)
 	}
 	types := modelLabelTypes[:4]
 	if opts.Forms {
@@ -118,4 +126,46 @@ func (x *Extractor) Examples(data []Annotated) ([]tagger.Example, error) {
 		}
 	}
 	return out, nil
+}
+
+// dropEvidence returns copies of the examples with entities in which the
+// gazetteer hits and rule labels of each gold entity's tokens (and the
+// gazetteer hits that reach into it) are removed with probability p.
+// Deterministic for a seed.
+func dropEvidence(ex []tagger.Example, p float64, seed uint64) []tagger.Example {
+	state := seed*0x9e3779b97f4a7c15 + 0x632be59bd9b4e019
+	next := func() float64 {
+		state ^= state << 13
+		state ^= state >> 7
+		state ^= state << 17
+		return float64(state>>11) / (1 << 53)
+	}
+	var out []tagger.Example
+	for _, e := range ex {
+		hasEntity := false
+		for _, t := range e.Tags {
+			if t != "O" {
+				hasEntity = true
+				break
+			}
+		}
+		if !hasEntity {
+			continue
+		}
+		cp := &tagger.Sequence{Tokens: append([]tagger.Token(nil), e.Seq.Tokens...)}
+		drop := false
+		for i, t := range e.Tags {
+			if len(t) > 2 && t[0] == 'B' {
+				drop = next() < p
+			} else if t == "O" {
+				drop = false
+			}
+			if drop {
+				cp.Tokens[i].Gaz = nil
+				cp.Tokens[i].Rule = ""
+			}
+		}
+		out = append(out, tagger.Example{Seq: cp, Tags: e.Tags, Partial: e.Partial})
+	}
+	return out
 }

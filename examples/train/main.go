@@ -10,9 +10,11 @@
 // and an ablation of the stages; then it trains on all data and writes the
 // model:
 //
-//	go run ./examples/train -folds 5 \
+//	go run ./examples/train -folds 5 -mincount 3 -prune 0.02 -gazdropout 0.3 \
 //	    -smartdata ../shared/data/smartdata-de/smartdata-de-ner.tsv \
 //	    -o entity/data/model.bin ../shared/data/germeval2014/NER-de-dev.tsv
+//
+// (the settings of the embedded default model; see the README).
 //
 // SmartData (and other -extra corpora) are always in training; their
 // missing labels (OTH, deriv, part) are treated as unannotated. Training is
@@ -49,6 +51,7 @@ func main() {
 	forms := flag.Bool("forms", false, "also learn deriv and part forms (25 labels, ~3x slower model)")
 	minCount := flag.Int("mincount", 1, "drop features seen on fewer tokens")
 	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this fraction of the largest")
+	gazDrop := flag.Float64("gazdropout", 0, "add copies of the sentences with each gold entity's gazetteer and rule evidence removed with this probability")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train [flags] annotated.tsv ...")
 		flag.PrintDefaults()
@@ -59,7 +62,7 @@ func main() {
 		os.Exit(2)
 	}
 	cfg := config{files: flag.Args(), smart: *smart, extra: splitList(*extra), out: *out, folds: *folds,
-		opts: entity.TrainOptions{Epochs: *epochs, Seed: *seed, Forms: *forms, MinCount: *minCount, Prune: *prune}, jobs: max(1, *jobs), pred: *pred}
+		opts: entity.TrainOptions{Epochs: *epochs, Seed: *seed, Forms: *forms, MinCount: *minCount, Prune: *prune, GazDropout: *gazDrop}, jobs: max(1, *jobs), pred: *pred}
 	if err := run(os.Stdout, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
