@@ -447,6 +447,9 @@ func repeatTo(corpus string, size int) string {
 // warm-up round.
 func measure(sys system, docs []doc, d time.Duration) measurement {
 	var m measurement
+	// Collect the garbage of whatever ran before (another system's round),
+	// so that its collection is not charged to this one's CPU time.
+	runtime.GC()
 	for _, x := range docs { // warm-up
 		sink.Add(int64(sys.run(x.text)))
 	}
