@@ -76,6 +76,7 @@ type config struct {
 	runs        int           // fresh-process runs
 	prose       bool
 	proseBudget time.Duration // skip prose when its model takes longer to load
+	newText     string        // SmartData TSV for the new-text measurement ("" or missing: skipped)
 }
 
 func main() {
@@ -88,6 +89,7 @@ func main() {
 	flag.IntVar(&c.runs, "runs", 0, "fresh-process runs for the time to first result (default 9, 3 with -quick)")
 	flag.BoolVar(&c.prose, "prose", true, "measure prose v2 as well")
 	flag.DurationVar(&c.proseBudget, "prose-budget", 30*time.Second, "skip prose if loading its model takes longer")
+	flag.StringVar(&c.newText, "newtext", "../../../shared/data/smartdata-de/smartdata-de-ner.tsv", "SmartData TSV: text no cache has seen (skipped if missing)")
 	flag.Parse()
 	if err := run(c, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -264,6 +266,16 @@ func run(c config, w io.Writer) error {
 		fmt.Fprintf(w, "  prose: model decoded once (%v) and reused via prose.UsingModel; sentence segmentation off; tokenizer, tagger, NER on\n", proseLoad.Round(time.Millisecond))
 	}
 	fmt.Fprintln(w)
+
+	// 1b. Text no cache has seen: the corpus above is small and repeated, so
+	// the per-word caches are warm; a stream of new text is slower.
+	if texts, err := loadNewText(c.newText, c.quick); err != nil {
+		fmt.Fprintf(w, "New text: skipped (%v)\n\n", err)
+	} else {
+		if err := newTextRun(w, texts, proseSys); err != nil {
+			return err
+		}
+	}
 
 	// 2. Fresh process: time to first result, peak RSS.
 	fmt.Fprintf(w, "Fresh process: this program re-executed, start → first result (median of %d runs)\n", c.runs)
@@ -756,4 +768,122 @@ func group(n int64) string {
 		out = append(out, s[i])
 	}
 	return string(out)
+}
+
+// loadNewText reads the sentences of a SmartData TSV (token<TAB>…, blank
+// line between sentences) and joins every 15 of them into a document of
+// about a news article's length.
+func loadNewText(path string, quick bool) ([]doc, error) {
+	if path == "" {
+		return nil, errors.New("no -newtext file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var sents []string
+	var words []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			if len(words) > 0 {
+				sents = append(sents, strings.Join(words, " "))
+				words = words[:0]
+			}
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		tok, _, _ := strings.Cut(line, "\t")
+		words = append(words, tok)
+	}
+	if len(words) > 0 {
+		sents = append(sents, strings.Join(words, " "))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	var docs []doc
+	for i := 0; i < len(sents); i += 15 {
+		t := strings.Join(sents[i:min(i+15, len(sents))], "\n")
+		docs = append(docs, doc{t, countTokens(t)})
+		if quick && len(docs) == 40 {
+			break
+		}
+	}
+	if len(docs) == 0 {
+		return nil, errors.New("no sentences in " + path)
+	}
+	return docs, nil
+}
+
+// newTextRun measures one pass of a new Analyzer (empty caches) over docs,
+// then a second pass, and prose on the first documents.
+func newTextRun(w io.Writer, docs []doc, proseSys *system) error {
+	tokens := 0
+	for _, d := range docs {
+		tokens += d.tokens
+	}
+	fmt.Fprintf(w, "New text: %d SmartData documents of 15 sentences, %s tokens, one pass each, 1 goroutine\n", len(docs), group(int64(tokens)))
+	tw := newTable(w, "system", "pass", "tokens/s", "per CPU-s", "× prose")
+	pass := func(sys system, docs []doc) measurement {
+		runtime.GC()
+		var m measurement
+		start, cpu0 := time.Now(), cpuTime()
+		for _, x := range docs {
+			sink.Add(int64(sys.run(x.text)))
+			m.docs++
+			m.bytes += int64(len(x.text))
+			m.tokens += int64(x.tokens)
+		}
+		m.dur, m.cpu = time.Since(start), cpuTime()-cpu0
+		return m
+	}
+	var proseRate float64
+	var mp measurement
+	if proseSys != nil {
+		// prose on the first documents only: at its speed all would take minutes.
+		n := min(len(docs), 60)
+		mp = pass(*proseSys, docs[:n])
+		proseRate = mp.tokensPerCPU()
+	}
+	for _, withTopics := range []bool{false, true} {
+		var opts []kenner.Option
+		name := "kenner entities"
+		if !withTopics {
+			opts = append(opts, kenner.WithoutTopics())
+		} else {
+			name = "kenner entities+topics"
+		}
+		a, err := kenner.New(opts...) // a new extractor: its caches are empty
+		if err != nil {
+			return err
+		}
+		sys := system{name, func(t string) int { return len(a.Analyze(t).Entities) }}
+		if !withTopics {
+			ext := a.Extractor() // as in the first table: the extractor alone
+			sys.run = func(t string) int { return len(ext.Extract(t).Mentions) }
+		}
+		for p, label := range []string{"first (cold)", "second"} {
+			m := pass(sys, docs)
+			x := "–"
+			if proseRate > 0 {
+				x = fmt.Sprintf("%.0f×", m.tokensPerCPU()/proseRate)
+			}
+			if p > 0 {
+				name = ""
+			}
+			tw.row(name, label, rate(m.tokensPerSec()), rate(m.tokensPerCPU()), x)
+		}
+	}
+	if proseSys != nil {
+		tw.row("prose v2 NER", fmt.Sprintf("first %d docs", mp.docs), rate(mp.tokensPerSec()), rate(mp.tokensPerCPU()), "1×")
+	}
+	tw.flush()
+	fmt.Fprintln(w)
+	return nil
 }
