@@ -349,9 +349,22 @@ func (x *Extractor) release(s *scratch) {
 		return
 	}
 	s.text = ""
-	clear(s.toks[:cap(s.toks)])
-	clear(s.lower)
+	// Drop the references into the text. Tokens beyond len were cleared
+	// when a text last used them; a long sentence's buffer is let go rather
+	// than cleared for every later text.
+	clear(s.toks)
+	if len(s.lower) > 4096 {
+		// Clearing a map costs time in proportion to the most it ever
+		// held: after a long text, start the next with a small one.
+		s.lower = nil
+	} else {
+		clear(s.lower)
+	}
 	s.matches = s.matches[:0]
-	clear(s.seq.Tokens[:cap(s.seq.Tokens)])
+	if cap(s.seq.Tokens) > 4096 {
+		s.seq.Tokens = nil
+	} else {
+		clear(s.seq.Tokens[:cap(s.seq.Tokens)])
+	}
 	x.pool.Put(s)
 }
