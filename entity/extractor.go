@@ -3,10 +3,8 @@ package entity
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
 	"github.com/kenner-nlp/kenner/internal/stem/german"
@@ -208,7 +206,7 @@ func (x *Extractor) extractBlocks(doc *Document) *Document {
 	g := grouper{carry: map[string]*gazetteer.Entry{}}
 	lead := len(text)
 	for off := 0; off < len(text); {
-		end := blockEnd(text, off)
+		end := tokenize.BlockEnd(text, off, maxBlock)
 		s := x.pool.Get().(*scratch)
 		x.run(text[off:end], s)
 		if off == 0 {
@@ -226,30 +224,6 @@ func (x *Extractor) extractBlocks(doc *Document) *Document {
 	}
 	x.salience(doc, lead)
 	return doc
-}
-
-// blockEnd returns the end of the block of text that starts at off: after
-// the first line end at or after off+maxBlock, else after a sentence end or
-// a space, within the next maxBlock/4 bytes; else at the first rune start
-// at or after off+maxBlock.
-func blockEnd(text string, off int) int {
-	end := off + maxBlock
-	if end >= len(text) {
-		return len(text)
-	}
-	look := text[end:min(len(text), end+maxBlock/4)]
-	if i := strings.IndexByte(look, '\n'); i >= 0 {
-		return end + i + 1
-	}
-	for _, sep := range []string{". ", "! ", "? ", " "} {
-		if i := strings.Index(look, sep); i >= 0 {
-			return end + i + len(sep)
-		}
-	}
-	for end < len(text) && !utf8.RuneStart(text[end]) {
-		end++
-	}
-	return end
 }
 
 // run tokenizes text into s and runs the stages up to the model.

@@ -260,24 +260,3 @@ func (z *zones) weight(off int) float32 {
 
 // wordBlock is the size of the blocks of text the tagger reads words from.
 const wordBlock = 256 << 10
-
-// wordBlockEnd returns the end of the block of text that starts at pos:
-// after the first line end at or after pos+wordBlock, else after a space
-// within the next wordBlock/4 bytes, else at a rune start.
-func wordBlockEnd(text string, pos int) int {
-	end := pos + wordBlock
-	if end >= len(text) {
-		return len(text)
-	}
-	look := text[end:min(len(text), end+wordBlock/4)]
-	if i := strings.IndexByte(look, '\n'); i >= 0 {
-		return end + i + 1
-	}
-	if i := strings.IndexByte(look, ' '); i >= 0 {
-		return end + i + 1
-	}
-	for end < len(text) && !utf8.RuneStart(text[end]) {
-		end++
-	}
-	return end
-}

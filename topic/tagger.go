@@ -10,6 +10,7 @@ import (
 
 	"github.com/kenner-nlp/kenner/entity"
 	"github.com/kenner-nlp/kenner/internal/stem/german"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
 
 // KeywordsVersion is the version of the embedded keyword and cue tables
@@ -359,11 +360,12 @@ func (t *Tagger) tagWith(opt *options, text string, doc *entity.Document) Result
 	}
 	// Words and their keyword features, a block of text at a time, so that
 	// the buffers stay small however long the text (a phrase cut by a block
-	// end, every wordBlock bytes at a line end or space, is not matched).
+	// end, every wordBlock bytes at a line end, sentence end or space, is not
+	// matched).
 	nWords := 0
 	sk := 0
 	for pos := 0; pos < len(text); {
-		end := wordBlockEnd(text, pos)
+		end := tokenize.BlockEnd(text, pos, wordBlock)
 		st.words = appendWords(st.words[:0], text[pos:end], pos)
 		st.infos = st.infos[:0]
 		for _, w := range st.words {

@@ -190,28 +190,13 @@ func neighbourRow(m *Model, b []uint64, r int, row []int32) {
 
 // add32 is add for a row of int32.
 func (t *weightTable) add32(h uint64, e []int32) {
-	if h == 0 {
-		h = 1 // as Features.Add stores it
-	}
-	sw := t.sw
-	i := h & t.mask
-	for {
-		s := t.slots[int(i)*sw : int(i+1)*sw]
-		if s[0] == h {
-			k := 0
-			for _, x := range s[1:] {
-				for j := 0; j < 4 && k < len(e); j++ {
-					e[k] += int32(int16(x))
-					x >>= 16
-					k++
-				}
-			}
-			return
+	k := 0
+	for _, x := range t.find(h) {
+		for j := 0; j < 4 && k < len(e); j++ {
+			e[k] += int32(int16(x))
+			x >>= 16
+			k++
 		}
-		if s[0] == 0 {
-			return
-		}
-		i = (i + 1) & t.mask
 	}
 }
 

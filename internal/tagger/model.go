@@ -90,8 +90,9 @@ func (t *weightTable) rows() (keys []uint64, w []int16) {
 	return keys, w
 }
 
-// add adds the weights of feature h, if the table has it, to e.
-func (t *weightTable) add(h uint64, e []int64) {
+// find returns the weight words of feature h (nl int16 weights packed four
+// to a word), or nil if the table does not have it.
+func (t *weightTable) find(h uint64) []uint64 {
 	if h == 0 {
 		h = 1 // as Features.Add stores it
 	}
@@ -100,28 +101,32 @@ func (t *weightTable) add(h uint64, e []int64) {
 	for {
 		s := t.slots[int(i)*sw : int(i+1)*sw]
 		if s[0] == h {
-			k := 0
-			for _, x := range s[1:] {
-				if k+4 <= len(e) {
-					e4 := e[k : k+4 : k+4]
-					e4[0] += int64(int16(x))
-					e4[1] += int64(int16(x >> 16))
-					e4[2] += int64(int16(x >> 32))
-					e4[3] += int64(int16(x >> 48))
-					k += 4
-					continue
-				}
-				for ; k < len(e); k++ {
-					e[k] += int64(int16(x))
-					x >>= 16
-				}
-			}
-			return
+			return s[1:]
 		}
 		if s[0] == 0 {
-			return
+			return nil
 		}
 		i = (i + 1) & t.mask
+	}
+}
+
+// add adds the weights of feature h, if the table has it, to e.
+func (t *weightTable) add(h uint64, e []int64) {
+	k := 0
+	for _, x := range t.find(h) {
+		if k+4 <= len(e) {
+			e4 := e[k : k+4 : k+4]
+			e4[0] += int64(int16(x))
+			e4[1] += int64(int16(x >> 16))
+			e4[2] += int64(int16(x >> 32))
+			e4[3] += int64(int16(x >> 48))
+			k += 4
+			continue
+		}
+		for ; k < len(e); k++ {
+			e[k] += int64(int16(x))
+			x >>= 16
+		}
 	}
 }
 
