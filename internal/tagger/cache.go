@@ -272,7 +272,9 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	tab := &m.table
 	touch := uint64(0)
 	for _, h := range f.Hashes {
-		touch += tab.slots[int(h&tab.mask)*tab.sw]
+		if tab.mayHave(h) {
+			touch += tab.slots[int(h&tab.mask)*tab.sw]
+		}
 	}
 	t.touch = touch
 	fr := m.flagRows()

@@ -37,6 +37,24 @@ type weightTable struct {
 	mask  uint64
 	nl    int
 	n     int // number of features
+	// bloom has one bit set per key (by the key's high bits), 8 or more
+	// bits per key: it fits in the CPU cache where the table does not, and
+	// most keys a text asks for that the model lacks (rare words and word
+	// pairs) are turned away by it without touching the table.
+	bloom     []uint64
+	bloomMask uint64
+}
+
+// bloomBit returns the word and bit of key h in the filter.
+func (t *weightTable) bloomBit(h uint64) (int, uint64) {
+	b := (h >> 40) & t.bloomMask
+	return int(b >> 6), 1 << (b & 63)
+}
+
+// mayHave reports whether the table may have key h (false: it has not).
+func (t *weightTable) mayHave(h uint64) bool {
+	w, bit := t.bloomBit(h)
+	return t.bloom[w]&bit != 0
 }
 
 // maxLoad is the highest load factor of a weight table.
@@ -51,7 +69,14 @@ func newWeightTable(keys []uint64, w []int16, nl int) weightTable {
 	}
 	sw := 1 + (nl+3)/4
 	t := weightTable{slots: make([]uint64, size*sw), sw: sw, mask: uint64(size - 1), nl: nl, n: len(keys)}
+	nbits := 1 << 12
+	for nbits < 8*len(keys) {
+		nbits <<= 1
+	}
+	t.bloom, t.bloomMask = make([]uint64, nbits/64), uint64(nbits-1)
 	for r, k := range keys {
+		bw, bit := t.bloomBit(k)
+		t.bloom[bw] |= bit
 		i := k & t.mask
 		for t.slots[int(i)*sw] != 0 {
 			i = (i + 1) & t.mask
@@ -95,6 +120,9 @@ func (t *weightTable) rows() (keys []uint64, w []int16) {
 func (t *weightTable) find(h uint64) []uint64 {
 	if h == 0 {
 		h = 1 // as Features.Add stores it
+	}
+	if !t.mayHave(h) {
+		return nil
 	}
 	sw := t.sw
 	i := h & t.mask
@@ -284,7 +312,9 @@ func (t *Tagger) emissions(s *Sequence) {
 	touch := uint64(0)
 	sw, mask, slots := m.table.sw, m.table.mask, m.table.slots
 	for _, h := range t.f.Hashes {
-		touch += slots[int(h&mask)*sw]
+		if m.table.mayHave(h) {
+			touch += slots[int(h&mask)*sw]
+		}
 	}
 	t.touch = touch
 	for i := 0; i < n; i++ {
