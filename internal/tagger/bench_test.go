@@ -75,6 +75,18 @@ var benchData = sync.OnceValues(func() (*Model, []Example) {
 	return m, dev
 })
 
+// exampleSize returns the tokens of the examples and their bytes (a space
+// after each token).
+func exampleSize(ex []Example) (toks, bytes int) {
+	for _, e := range ex {
+		toks += len(e.Seq.Tokens)
+		for _, t := range e.Seq.Tokens {
+			bytes += len(t.Text) + 1
+		}
+	}
+	return toks, bytes
+}
+
 // BenchmarkTag tags GermEval dev sentences (prepared tokens: Lower, Stem,
 // Shape filled) with a model trained on GermEval dev + SmartData; without
 // ../shared, synthetic sentences with a small model. It includes feature
@@ -82,13 +94,7 @@ var benchData = sync.OnceValues(func() (*Model, []Example) {
 func BenchmarkTag(b *testing.B) {
 	m, ex := benchData()
 	tg := m.NewTagger()
-	toks, bytes := 0, 0
-	for _, e := range ex {
-		toks += len(e.Seq.Tokens)
-		for _, t := range e.Seq.Tokens {
-			bytes += len(t.Text) + 1
-		}
-	}
+	toks, bytes := exampleSize(ex)
 	var dst []int
 	for _, e := range ex { // warm up the buffers
 		dst = tg.Tag(e.Seq, dst)
@@ -141,13 +147,7 @@ func BenchmarkTagRaw(b *testing.B) {
 // BenchmarkPrepare measures Prepare (lower-casing, stemming, shapes).
 func BenchmarkPrepare(b *testing.B) {
 	_, ex := benchData()
-	toks, bytes := 0, 0
-	for _, e := range ex {
-		toks += len(e.Seq.Tokens)
-		for _, t := range e.Seq.Tokens {
-			bytes += len(t.Text) + 1
-		}
-	}
+	toks, bytes := exampleSize(ex)
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -164,13 +164,7 @@ func BenchmarkPrepare(b *testing.B) {
 // miss once per pass, the worst case for a stream of new text.
 func BenchmarkTagColdCache(b *testing.B) {
 	m, ex := benchData()
-	toks, bytes := 0, 0
-	for _, e := range ex {
-		toks += len(e.Seq.Tokens)
-		for _, t := range e.Seq.Tokens {
-			bytes += len(t.Text) + 1
-		}
-	}
+	toks, bytes := exampleSize(ex)
 	var dst []int
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
