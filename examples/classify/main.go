@@ -21,13 +21,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/kenner-nlp/kenner/entity"
 	"github.com/kenner-nlp/kenner/internal/csvq"
+	"github.com/kenner-nlp/kenner/internal/stream"
 	"github.com/kenner-nlp/kenner/topic"
 )
 
@@ -61,7 +60,7 @@ func main() {
 		if err != nil {
 			fatal(err)
 		}
-		parallel(len(ex), func(i int) { ex[i].Doc = extract(ex[i].Text) })
+		stream.Each(len(ex), func(i int) { ex[i].Doc = extract(ex[i].Text) })
 		fmt.Fprintf(os.Stderr, "classify: %d examples\n", len(ex))
 		if *folds > 1 {
 			crossValidate(ex, *folds, *seed)
@@ -186,7 +185,7 @@ func readExamples(path, delim, quote string) ([]topic.Example, error) {
 func crossValidate(ex []topic.Example, k int, seed uint64) {
 	fold := folds(ex, k, seed)
 	pred := make([]string, len(ex))
-	parallel(k, func(f int) {
+	stream.Each(k, func(f int) {
 		var tr []topic.Example
 		for i, e := range ex {
 			if fold[i] != f {
@@ -245,23 +244,4 @@ func folds(ex []topic.Example, k int, seed uint64) []int {
 		labels[i] = e.Label
 	}
 	return topic.Folds(labels, k, seed)
-}
-
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	ch := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range ch {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		ch <- i
-	}
-	close(ch)
-	wg.Wait()
 }

@@ -30,13 +30,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/kenner-nlp/kenner/entity"
+	"github.com/kenner-nlp/kenner/internal/stream"
 	"github.com/kenner-nlp/kenner/topic"
 )
 
@@ -73,7 +73,7 @@ func main() {
 			fatal(err)
 		}
 		start := time.Now()
-		parallel(len(arts), func(i int) { docs[i] = x.Extract(arts[i].Text) })
+		stream.Each(len(arts), func(i int) { docs[i] = x.Extract(arts[i].Text) })
 		fmt.Fprintf(os.Stderr, "entities: %d articles in %v\n", len(arts), time.Since(start).Round(time.Millisecond))
 	}
 	if *clf {
@@ -196,26 +196,6 @@ func main() {
 func fatal(err error) {
 	fmt.Fprintln(os.Stderr, "evaltopic:", err)
 	os.Exit(1)
-}
-
-// parallel runs f(0) … f(n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	ch := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range ch {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		ch <- i
-	}
-	close(ch)
-	wg.Wait()
 }
 
 // readMap reads FROM<TAB>TO lines ('#' comments), like topicscore.py --map.
@@ -354,7 +334,7 @@ func crossValidate(arts []article, docs []*entity.Document, k int, seed uint64, 
 	predNB01 := map[string]string{}
 	var mu sync.Mutex
 	start := time.Now()
-	parallel(k, func(f int) {
+	stream.Each(k, func(f int) {
 		var ex []topic.Example
 		var texts, labels []string
 		for i, a := range arts {

@@ -351,3 +351,23 @@ func marshalNoEscape(v any) ([]byte, error) {
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
+
+// Each calls f(0), …, f(n-1) on runtime.GOMAXPROCS(0) goroutines and
+// returns when all calls have returned. f must be safe to call
+// concurrently for different i.
+func Each(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	ch := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Go(func() {
+			for i := range ch {
+				f(i)
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		ch <- i
+	}
+	close(ch)
+	wg.Wait()
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -381,6 +382,23 @@ func BenchmarkRun(b *testing.B) {
 	for b.Loop() {
 		if _, err := Run(context.Background(), bytes.NewReader(in.Bytes()), io.Discard, fn, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestEach(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 1000} {
+		var mu sync.Mutex
+		seen := make([]int, n)
+		Each(n, func(i int) {
+			mu.Lock()
+			seen[i]++
+			mu.Unlock()
+		})
+		for i, c := range seen {
+			if c != 1 {
+				t.Fatalf("n=%d: f(%d) called %d times", n, i, c)
+			}
 		}
 	}
 }
