@@ -196,7 +196,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// The surname of a known person: Schröder, Merkel.
-		if x.surnames[stripGenitive(t.Text)] && s.cand[i] == 0 && !x.commonAt(i, s) && !s.word(i).has(wVocab) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
+		if s.word(i).has(wSurname) && s.cand[i] == 0 && !x.commonAt(i, s) && !s.word(i).has(wVocab) && t.Flags&tokenize.AllCaps == 0 && !afterDeterminer(i, s) {
 			if x.person(i, i+1, 0.5, s) {
 				continue
 			}
@@ -209,8 +209,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// Organisation cue: Konzern Tesla, Agentur Interfax.
-		s.buf = lowerAll(strings.TrimSuffix(t.Text, "s"), s.buf)
-		if x.lx.orgCue[string(s.buf)] && i+1 < len(toks) {
+		if s.word(i).has(wOrgCue) && i+1 < len(toks) {
 			j := i + 1
 			k := j
 			for k < len(toks) && k-j < 3 && s.free(k) && capWord(&toks[k]) && !x.commonAt(k, s) {
@@ -222,7 +221,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// Institution head: Universität Wien, Institut für Weltwirtschaft.
-		if x.lx.orgHead[t.Text] {
+		if s.word(i).has(wOrgHead) {
 			if k := x.orgHeadEnd(i, s); k > i+1 {
 				x.claim(i, k, s)
 				if x.org(i, k, scoreOrgRule, s) {
@@ -233,10 +232,10 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 		}
 		// Legal form after a name: Beispiel Holding AG.
 		if k := i; k+1 < len(toks) {
-			for k < len(toks) && k-i < 4 && s.free(k) && capWord(&toks[k]) && !x.lx.legal[toks[k].Text] {
+			for k < len(toks) && k-i < 4 && s.free(k) && capWord(&toks[k]) && !x.legalAt(k, s) {
 				k++
 			}
-			if k > i && k < len(toks) && x.lx.legal[toks[k].Text] && !s.word(i).has(wNoName) {
+			if k > i && k < len(toks) && x.legalAt(k, s) && !s.word(i).has(wNoName) {
 				if x.org(i, k+1, scoreOrgRule, s) {
 					i = k
 					continue
@@ -244,7 +243,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 		}
 		// Sports club: FC Bayern München, SV Werder Bremen, Borussia Dortmund.
-		if x.lx.club[t.Text] {
+		if s.word(i).has(wClub) {
 			if k := x.clubEnd(i, s); k > i+1 {
 				x.claim(i, k, s)
 				if x.org(i, k, scoreOrgRule, s) {
@@ -261,10 +260,9 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				continue
 			}
 		}
-		s.buf = lowerAll(t.Text, s.buf)
 		// A single compound naming an institution: Bundesfinanzministerium,
 		// Bundesamt für Gesundheit.
-		if x.lx.isOrgCompound(string(s.buf)) {
+		if s.word(i).has(wOrgCompound) {
 			k := i + 1
 			if k+1 < len(toks) && (toks[k].Text == "für" || toks[k].Text == "der" || toks[k].Text == "des") && capWord(&toks[k+1]) && s.free(k+1) {
 				k += 2
@@ -279,7 +277,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 		}
 		// Streets and squares: Friedrichstraße, Marienplatz, Kurfürstendamm.
 		if t.Flags&tokenize.SentStart == 0 || !s.word(i).has(wNoName) {
-			if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
+			if s.word(i).has(wStreet) {
 				s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: LOC, form: FormName, src: SourceRule, score: 0.6})
 			}
 		}

@@ -16,14 +16,21 @@ import (
 type wordFlag uint16
 
 const (
-	wRole       wordFlag = 1 << iota // a role or title word, alone or as a compound head
-	wRoleTail                        // the same for the part after its last hyphen
-	wNoName                          // on the list of capitalised non-names
-	wNoun                            // a common noun of news text
-	wSpeech                          // a verb of saying
-	wVocab                           // lower-cased, a word of the German vocabulary
-	wFirst                           // a known first name (isFirstName)
-	wNounSuffix                      // ends like a common noun (nounSuffixes)
+	wRole        wordFlag = 1 << iota // a role or title word, alone or as a compound head
+	wRoleTail                         // the same for the part after its last hyphen
+	wNoName                           // on the list of capitalised non-names
+	wNoun                             // a common noun of news text
+	wSpeech                           // a verb of saying
+	wVocab                            // lower-cased, a word of the German vocabulary
+	wFirst                            // a known first name (isFirstName)
+	wNounSuffix                       // ends like a common noun (nounSuffixes)
+	wSurname                          // without a genitive ending, the surname of a known person
+	wOrgCue                           // lower-cased without a final s, an organisation cue (Konzern)
+	wOrgHead                          // an institution head (Universität)
+	wLegal                            // a legal form (AG, GmbH)
+	wClub                             // a sports club prefix (FC, Borussia)
+	wOrgCompound                      // lower-cased, a compound naming an institution
+	wStreet                           // lower-cased, ends like a street or square
 )
 
 // wordInfo holds the answers about one word.
@@ -111,8 +118,30 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	if lx.vocab[string(s.buf)] {
 		f |= wVocab
 	}
+	if lx.isOrgCompound(string(s.buf)) {
+		f |= wOrgCompound
+	}
+	if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
+		f |= wStreet
+	}
 	if x.isFirstName(w) {
 		f |= wFirst
+	}
+	if x.surnames[stripGenitive(w)] {
+		f |= wSurname
+	}
+	s.buf = lowerAll(strings.TrimSuffix(w, "s"), s.buf)
+	if lx.orgCue[string(s.buf)] {
+		f |= wOrgCue
+	}
+	if lx.orgHead[w] {
+		f |= wOrgHead
+	}
+	if lx.legal[w] {
+		f |= wLegal
+	}
+	if lx.club[w] {
+		f |= wClub
 	}
 	for _, suf := range nounSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
@@ -130,6 +159,14 @@ func (s *scratch) word(i int) *wordInfo {
 		return &noWord
 	}
 	return &s.winfo[s.wtok[i]]
+}
+
+// legalAt reports whether token i is a legal form (AG, GmbH, Co.).
+func (x *Extractor) legalAt(i int, s *scratch) bool {
+	if w := s.word(i); w != &noWord {
+		return w.has(wLegal)
+	}
+	return x.lx.legal[s.toks[i].Text]
 }
 
 // lowerAt reports whether token i, lower-cased at its first letter, occurs
