@@ -25,6 +25,14 @@ type Model struct {
 
 	flagOnce sync.Once
 	fr       *flagRows // see flagRows
+	vpOnce   sync.Once
+	vp       vplan // see vplan
+}
+
+// vplan returns the Viterbi plan of the model's transitions, built once.
+func (m *Model) vplan() *vplan {
+	m.vpOnce.Do(func() { m.vp.build(m.nl, m.trans, m.allowed) })
+	return &m.vp
 }
 
 // weightTable maps feature hashes to rows of nl quantised weights, by open
@@ -254,7 +262,7 @@ func (t *Tagger) Tag(s *Sequence, dst []int) []int {
 		dst = append(dst, 0)
 	}
 	m := t.m
-	t.dec.viterbi(t.em, n, m.nl, m.trans, m.final, m.allowed, nil, dst)
+	t.dec.viterbiPlan(m.vplan(), t.em, n, m.final, nil, dst)
 	return dst
 }
 
@@ -337,6 +345,7 @@ const negInf = math.MinInt64 / 4
 
 // decoder holds the Viterbi buffers.
 type decoder struct {
+	plan            vplan // of the last viterbi call
 	back            []uint8
 	delta, next, tt []int64
 	alpha, beta     []int64
@@ -349,44 +358,97 @@ type decoder struct {
 // to out (length n). If mask is not nil, token i may only take the labels
 // whose bits are set in mask[i]. Ties go to the lower label index.
 func (d *decoder) viterbi(em []int64, n, nl int, trans, final []int64, allowed []bool, mask []uint64, out []int) {
+	d.plan.build(nl, trans, allowed)
+	d.viterbiPlan(&d.plan, em, n, final, mask, out)
+}
+
+// vplan is what the Viterbi recursion needs of the transitions. A label
+// that every label may precede (O, B-X) is scored over a dense row of
+// weights; a label with fewer allowed predecessors (I-X: its B-X and
+// itself) over a list of them, so that under the BIO constraint a token
+// costs 5·9 + 4·2 = 53 additions for 9 labels instead of 81.
+type vplan struct {
+	nl    int
+	dense []bool  // dense[y]: every label may precede y
+	tt    []int64 // tt[y*nl+p]: the weight of p → y
+	off   []int32 // the predecessors of a sparse label y are pred[off[y]:off[y+1]]
+	pred  []uint8
+	w     []int64 // w[k]: the weight of the transition pred[k] → y
+	start []int64 // the weight from the start to label y, negInf if not allowed
+}
+
+// build fills p for nl labels and the transitions trans, allowed.
+func (p *vplan) build(nl int, trans []int64, allowed []bool) {
+	p.nl = nl
+	p.dense, p.tt = p.dense[:0], grow(p.tt, nl*nl)
+	p.off = append(p.off[:0], 0)
+	p.pred, p.w = p.pred[:0], p.w[:0]
+	for y := 0; y < nl; y++ {
+		all := true
+		for q := 0; q < nl; q++ {
+			p.tt[y*nl+q] = trans[q*nl+y]
+			if !allowed[q*nl+y] {
+				all = false
+				continue
+			}
+			p.pred = append(p.pred, uint8(q))
+			p.w = append(p.w, trans[q*nl+y])
+		}
+		p.dense = append(p.dense, all)
+		p.off = append(p.off, int32(len(p.pred)))
+	}
+	p.start = p.start[:0]
+	for y := 0; y < nl; y++ {
+		v := int64(negInf)
+		if allowed[nl*nl+y] {
+			v = trans[nl*nl+y]
+		}
+		p.start = append(p.start, v)
+	}
+}
+
+// viterbiPlan is viterbi with the transitions given by a plan.
+func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask []uint64, out []int) {
+	nl := pl.nl
 	d.back = growU8(d.back, n*nl)
 	d.delta, d.next = grow(d.delta, nl), grow(d.next, nl)
-	// tt: the transitions transposed (tt[cur*nl+prev]), negInf where not
-	// allowed, so that the inner loop has no branches but the max.
-	d.tt = grow(d.tt, nl*nl)
-	tt, delta, next := d.tt, d.delta, d.next
-	for p := 0; p < nl; p++ {
-		for y := 0; y < nl; y++ {
-			if allowed[p*nl+y] {
-				tt[y*nl+p] = trans[p*nl+y]
-			} else {
-				tt[y*nl+p] = negInf
-			}
-		}
-	}
-	start := nl * nl
+	delta, next := d.delta, d.next
 	for y := 0; y < nl; y++ {
-		if allowed[start+y] && (mask == nil || mask[0]&(1<<y) != 0) {
-			delta[y] = trans[start+y] + em[y]
-		} else {
-			delta[y] = negInf
+		delta[y] = negInf
+		if pl.start[y] > negInf && (mask == nil || mask[0]&(1<<y) != 0) {
+			delta[y] = pl.start[y] + em[y]
 		}
 	}
+	dense, tt, off, pred, w := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w
 	for i := 1; i < n; i++ {
 		e := em[i*nl : (i+1)*nl]
 		b := d.back[i*nl : (i+1)*nl]
-		for y := 0; y < nl; y++ {
-			row := tt[y*nl : (y+1)*nl]
-			best, arg := delta[0]+row[0], 0
-			for p := 1; p < len(row); p++ {
-				if v := delta[p] + row[p]; v > best {
-					best, arg = v, p
+		for y := range e {
+			best, arg := int64(negInf), 0
+			if dense[y] {
+				row := tt[y*nl : (y+1)*nl]
+				row = row[:len(delta)]
+				best = delta[0] + row[0]
+				for p := 1; p < len(row); p++ {
+					if v := delta[p] + row[p]; v > best {
+						best, arg = v, p
+					}
+				}
+			} else if ps := pred[off[y]:off[y+1]]; len(ps) > 0 {
+				ws := w[off[y]:off[y+1]]
+				ws = ws[:len(ps)]
+				best, arg = delta[ps[0]]+ws[0], int(ps[0])
+				for k := 1; k < len(ps); k++ {
+					if v := delta[ps[k]] + ws[k]; v > best {
+						best, arg = v, int(ps[k])
+					}
 				}
 			}
-			next[y] = max(best+e[y], negInf)
+			v := max(best+e[y], negInf)
 			if mask != nil && mask[i]&(1<<y) == 0 {
-				next[y] = negInf
+				v = negInf
 			}
+			next[y] = v
 			b[y] = uint8(arg)
 		}
 		delta, next = next, delta
