@@ -282,27 +282,22 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		tok := &s.Tokens[i]
 		e := t.em[i*nl : (i+1)*nl]
 		w := &words[ids[i]]
-		for k, v := range rows[w.row : int(w.row)+nl] {
-			e[k] = int64(v)
-		}
-		// Neighbour rows, BOS/EOS outside the sequence.
+		// The word's own row and its neighbours' rows (BOS/EOS outside the
+		// sequence), summed in one pass.
+		var nb [4][]int32
 		for d, r := range [4]int{rowM2, rowM1, rowP1, rowP2} {
 			j := i + d - 2
 			if d >= 2 {
 				j++
 			}
-			var row []int32
 			switch {
 			case j < 0:
-				row = c.pad[0][r]
+				nb[d] = c.pad[0][r]
 			case j >= n:
-				row = c.pad[1][r]
+				nb[d] = c.pad[1][r]
 			default:
-				nw := &words[ids[j]]
-				row = rows[int(nw.row)+r*nl : int(nw.row)+(r+1)*nl]
-			}
-			for k, v := range row {
-				e[k] += int64(v)
+				o := int(words[ids[j]].row) + r*nl
+				nb[d] = rows[o : o+nl]
 			}
 		}
 		// Features of the flags, from the model's precomputed rows.
@@ -310,7 +305,12 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		if i == 0 {
 			flags |= SentStart
 		}
-		addRow(e, fr.flags[flags&0x7f])
+		own := rows[w.row : int(w.row)+nl]
+		own, fl := own[:len(e)], fr.flags[flags&0x7f][:len(e)]
+		a, b, cc, dd := nb[0][:len(e)], nb[1][:len(e)], nb[2][:len(e)], nb[3][:len(e)]
+		for k := range e {
+			e[k] = int64(own[k]) + int64(a[k]) + int64(b[k]) + int64(cc[k]) + int64(dd[k]) + int64(fl[k])
+		}
 		if tok.FirstName {
 			addRow(e, fr.first[flags&Upper])
 		}
