@@ -271,9 +271,11 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	}
 	tab := &m.table
 	touch := uint64(0)
-	for _, h := range f.Hashes {
+	for j, h := range f.Hashes {
 		if tab.mayHave(h) {
 			touch += tab.slots[int(h&tab.mask)*tab.sw]
+		} else {
+			f.Hashes[j] = 0 // absent: the loop below skips it
 		}
 	}
 	t.touch = touch
@@ -318,7 +320,9 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 			addRow(e, fr.lowerElse[flags&(Upper|SentStart)])
 		}
 		for _, h := range f.Token(i) {
-			tab.add(h, e)
+			if h != 0 {
+				addWords(tab.probe(h), e)
+			}
 		}
 	}
 }

@@ -132,6 +132,11 @@ func (t *weightTable) find(h uint64) []uint64 {
 	if !t.mayHave(h) {
 		return nil
 	}
+	return t.probe(h)
+}
+
+// probe is find for a key h ≠ 0 that has passed the filter.
+func (t *weightTable) probe(h uint64) []uint64 {
 	sw := t.sw
 	i := h & t.mask
 	for {
@@ -147,9 +152,12 @@ func (t *weightTable) find(h uint64) []uint64 {
 }
 
 // add adds the weights of feature h, if the table has it, to e.
-func (t *weightTable) add(h uint64, e []int64) {
+func (t *weightTable) add(h uint64, e []int64) { addWords(t.find(h), e) }
+
+// addWords adds the packed weights ws to e.
+func addWords(ws []uint64, e []int64) {
 	k := 0
-	for _, x := range t.find(h) {
+	for _, x := range ws {
 		if k+4 <= len(e) {
 			e4 := e[k : k+4 : k+4]
 			e4[0] += int64(int16(x))
