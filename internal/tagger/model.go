@@ -295,7 +295,7 @@ func (t *Tagger) Margins(labels []int, margins []float64) []float64 {
 	if n == 0 || len(t.em) < n*nl {
 		return margins
 	}
-	alpha, beta := t.dec.maxMarginals(t.em, n, nl, m.trans, m.final, m.allowed)
+	alpha, beta := t.dec.maxMarginalsPlan(m.vplan(), t.em, n, m.final)
 	for i, y := range labels {
 		best, second := int64(negInf), int64(negInf)
 		for k := 0; k < nl; k++ {
@@ -353,11 +353,11 @@ const negInf = math.MinInt64 / 4
 
 // decoder holds the Viterbi buffers.
 type decoder struct {
-	plan            vplan // of the last viterbi call
-	back            []uint8
-	delta, next, tt []int64
-	alpha, beta     []int64
-	ta, tmp         []int64
+	plan        vplan // of the last viterbi call
+	back        []uint8
+	delta, next []int64
+	alpha, beta []int64
+	tmp         []int64
 }
 
 // viterbi finds the best label sequence under emission scores em (n×nl),
@@ -383,6 +383,11 @@ type vplan struct {
 	pred  []uint8
 	w     []int64 // w[k]: the weight of the transition pred[k] → y
 	start []int64 // the weight from the start to label y, negInf if not allowed
+	// The successors of label y, for the backward pass of maxMarginals:
+	// succ[soff[y]:soff[y+1]], with the weights sw of y → succ[k].
+	soff []int32
+	succ []uint8
+	sw   []int64
 }
 
 // build fills p for nl labels and the transitions trans, allowed.
@@ -404,6 +409,17 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 		}
 		p.dense = append(p.dense, all)
 		p.off = append(p.off, int32(len(p.pred)))
+	}
+	p.soff = append(p.soff[:0], 0)
+	p.succ, p.sw = p.succ[:0], p.sw[:0]
+	for y := 0; y < nl; y++ {
+		for q := 0; q < nl; q++ {
+			if allowed[y*nl+q] {
+				p.succ = append(p.succ, uint8(q))
+				p.sw = append(p.sw, trans[y*nl+q])
+			}
+		}
+		p.soff = append(p.soff, int32(len(p.succ)))
 	}
 	p.start = p.start[:0]
 	for y := 0; y < nl; y++ {
@@ -480,51 +496,65 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 // sequence after label y at token i (final weight included), so that
 // alpha+beta is the best score of a sequence with label y at token i.
 func (d *decoder) maxMarginals(em []int64, n, nl int, trans, final []int64, allowed []bool) (alpha, beta []int64) {
+	d.plan.build(nl, trans, allowed)
+	return d.maxMarginalsPlan(&d.plan, em, n, final)
+}
+
+// maxMarginalsPlan is maxMarginals with the transitions given by a plan.
+func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64) (alpha, beta []int64) {
+	nl := pl.nl
 	d.alpha, d.beta = grow(d.alpha, n*nl), grow(d.beta, n*nl)
-	alpha, beta = d.alpha, d.beta
-	// tt: transitions transposed, ta: as they are; negInf where not
-	// allowed, so that the inner loops have no branches but the max.
-	d.tt, d.ta, d.tmp = grow(d.tt, nl*nl), grow(d.ta, nl*nl), grow(d.tmp, nl)
-	tt, ta, tmp := d.tt, d.ta, d.tmp
-	for p := 0; p < nl; p++ {
-		for y := 0; y < nl; y++ {
-			v := int64(negInf)
-			if allowed[p*nl+y] {
-				v = trans[p*nl+y]
-			}
-			tt[y*nl+p], ta[p*nl+y] = v, v
-		}
-	}
-	start := nl * nl
+	d.tmp = grow(d.tmp, nl)
+	alpha, beta, tmp := d.alpha, d.beta, d.tmp
 	for y := 0; y < nl; y++ {
 		alpha[y] = negInf
-		if allowed[start+y] {
-			alpha[y] = trans[start+y] + em[y]
+		if pl.start[y] > negInf {
+			alpha[y] = pl.start[y] + em[y]
 		}
 	}
+	dense, tt, off, pred, w := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w
 	for i := 1; i < n; i++ {
 		prev := alpha[(i-1)*nl : i*nl]
-		for y := 0; y < nl; y++ {
-			row := tt[y*nl : (y+1)*nl]
-			best := prev[0] + row[0]
-			for p := 1; p < len(row); p++ {
-				best = max(best, prev[p]+row[p])
+		e := em[i*nl : (i+1)*nl]
+		a := alpha[i*nl : (i+1)*nl]
+		for y := range e {
+			best := int64(negInf)
+			if dense[y] {
+				row := tt[y*nl : (y+1)*nl]
+				row = row[:len(prev)]
+				best = prev[0] + row[0]
+				for p := 1; p < len(row); p++ {
+					best = max(best, prev[p]+row[p])
+				}
+			} else if ps := pred[off[y]:off[y+1]]; len(ps) > 0 {
+				ws := w[off[y]:off[y+1]]
+				ws = ws[:len(ps)]
+				best = prev[ps[0]] + ws[0]
+				for k := 1; k < len(ps); k++ {
+					best = max(best, prev[ps[k]]+ws[k])
+				}
 			}
-			alpha[i*nl+y] = max(best+em[i*nl+y], negInf)
+			a[y] = max(best+e[y], negInf)
 		}
 	}
 	copy(beta[(n-1)*nl:], final)
+	soff, succ, sw := pl.soff[:nl+1], pl.succ, pl.sw
 	for i := n - 2; i >= 0; i-- {
 		for q := 0; q < nl; q++ {
 			tmp[q] = em[(i+1)*nl+q] + beta[(i+1)*nl+q]
 		}
-		for y := 0; y < nl; y++ {
-			row := ta[y*nl : (y+1)*nl]
-			best := row[0] + tmp[0]
-			for q := 1; q < len(row); q++ {
-				best = max(best, row[q]+tmp[q])
+		b := beta[i*nl : (i+1)*nl]
+		for y := range b {
+			best := int64(negInf)
+			if qs := succ[soff[y]:soff[y+1]]; len(qs) > 0 {
+				ws := sw[soff[y]:soff[y+1]]
+				ws = ws[:len(qs)]
+				best = ws[0] + tmp[qs[0]]
+				for k := 1; k < len(qs); k++ {
+					best = max(best, ws[k]+tmp[qs[k]])
+				}
 			}
-			beta[i*nl+y] = max(best, negInf)
+			b[y] = max(best, negInf)
 		}
 	}
 	return alpha, beta
