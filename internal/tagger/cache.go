@@ -25,10 +25,10 @@ const maxCachedWords = 1 << 14
 type cachedWord struct {
 	// The token fields the rows were computed from besides Text: a token
 	// with the same Text but other fields gets its rows recomputed.
-	lower, stem, shape string
-	lowerH, shortH     uint64 // hashes of the lower-case word and the short shape
-	flags              Flag   // TextFlags(Text)
-	row                int32  // the rows start at rows[row]: self, as −2, as −1, as +1, as +2
+	text, lower, stem, shape string // copies owned by the cache (text: set by keep)
+	lowerH, shortH           uint64 // hashes of the lower-case word and the short shape
+	flags                    Flag   // TextFlags(Text)
+	row                      int32  // the rows start at rows[row]: self, as −2, as −1, as +1, as +2
 }
 
 // Slots of a word's rows, in units of nl.
@@ -114,14 +114,17 @@ func (c *wordCache) lookup(m *Model, t *Token) int32 {
 		return k
 	}
 	if j, ok := c.old.idx[t.Text]; ok && c.old.words[j].same(t) {
+		// From the old generation: its rows and its copies of the strings
+		// (the old generation's index key is the word's text).
 		ow := &c.old.words[j]
 		copy(cur.rows[w.row:int(w.row)+nr], c.old.rows[ow.row:int(ow.row)+nr])
 		row := w.row
 		*w = *ow
 		w.row = row
-	} else {
-		c.fill(m, t, w)
+		cur.idx[ow.text] = k
+		return k
 	}
+	c.fill(m, t, w)
 	cur.idx[w.keep(t)] = k
 	return k
 }
@@ -132,8 +135,8 @@ func (c *wordCache) lookup(m *Model, t *Token) int32 {
 func (w *cachedWord) keep(t *Token) string {
 	all := strings.Join([]string{t.Text, t.Lower, t.Stem, t.Shape}, "")
 	a, b, d := len(t.Text), len(t.Text)+len(t.Lower), len(t.Text)+len(t.Lower)+len(t.Stem)
-	w.lower, w.stem, w.shape = all[a:b], all[b:d], all[d:]
-	return all[:a]
+	w.text, w.lower, w.stem, w.shape = all[:a], all[a:b], all[b:d], all[d:]
+	return w.text
 }
 
 // fill computes the rows and hashes of t's word into w.
