@@ -383,6 +383,12 @@ type vplan struct {
 	pred  []uint8
 	w     []int64 // w[k]: the weight of the transition pred[k] → y
 	start []int64 // the weight from the start to label y, negInf if not allowed
+	// lead[l]: how far label l must lead every other label in the scores
+	// of the previous token to be the best predecessor of every dense
+	// label: max over dense y and p ≠ l of tt[y][p] − tt[y][l]. Most
+	// tokens have such a leader (O, usually), and their dense labels then
+	// cost one addition each.
+	lead []int64
 	// The successors of label y, for the backward pass of maxMarginals:
 	// succ[soff[y]:soff[y+1]], with the weights sw of y → succ[k].
 	soff []int32
@@ -409,6 +415,21 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 		}
 		p.dense = append(p.dense, all)
 		p.off = append(p.off, int32(len(p.pred)))
+	}
+	p.lead = p.lead[:0]
+	for l := 0; l < nl; l++ {
+		r := int64(math.MinInt64)
+		for y := 0; y < nl; y++ {
+			if !p.dense[y] {
+				continue
+			}
+			for q := 0; q < nl; q++ {
+				if q != l {
+					r = max(r, p.tt[y*nl+q]-p.tt[y*nl+l])
+				}
+			}
+		}
+		p.lead = append(p.lead, r)
 	}
 	p.soff = append(p.soff[:0], 0)
 	p.succ, p.sw = p.succ[:0], p.sw[:0]
@@ -443,13 +464,27 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 			delta[y] = pl.start[y] + em[y]
 		}
 	}
-	dense, tt, off, pred, w := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w
+	dense, tt, off, pred, w, lead := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w, pl.lead[:nl]
 	for i := 1; i < n; i++ {
 		e := em[i*nl : (i+1)*nl]
 		b := d.back[i*nl : (i+1)*nl]
+		// The leader of the previous scores and its lead over the others:
+		// if the lead is larger than lead[l], l is the only best
+		// predecessor of every dense label.
+		l, m1, m2 := 0, delta[0], int64(negInf-1)
+		for p := 1; p < len(delta); p++ {
+			if v := delta[p]; v > m1 {
+				l, m1, m2 = p, v, m1
+			} else if v > m2 {
+				m2 = v
+			}
+		}
+		led := m1-m2 > lead[l]
 		for y := range e {
 			best, arg := int64(negInf), 0
-			if dense[y] {
+			if dense[y] && led {
+				best, arg = m1+tt[y*nl+l], l
+			} else if dense[y] {
 				row := tt[y*nl : (y+1)*nl]
 				row = row[:len(delta)]
 				best = delta[0] + row[0]
