@@ -105,14 +105,17 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	} else if f&wRole != 0 {
 		f |= wRoleTail
 	}
-	if lx.nonames[w] {
-		f |= wNoName
-	}
-	if lx.nouns[w] {
-		f |= wNoun
-	}
-	if lx.speech[w] {
-		f |= wSpeech
+	// Lists of words as written.
+	for _, l := range [...]struct {
+		set  map[string]bool
+		flag wordFlag
+	}{
+		{lx.nonames, wNoName}, {lx.nouns, wNoun}, {lx.speech, wSpeech},
+		{lx.orgHead, wOrgHead}, {lx.legal, wLegal}, {lx.club, wClub},
+	} {
+		if l.set[w] {
+			f |= l.flag
+		}
 	}
 	s.buf = lowerAll(w, s.buf)
 	if lx.vocab[string(s.buf)] {
@@ -133,15 +136,6 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	s.buf = lowerAll(strings.TrimSuffix(w, "s"), s.buf)
 	if lx.orgCue[string(s.buf)] {
 		f |= wOrgCue
-	}
-	if lx.orgHead[w] {
-		f |= wOrgHead
-	}
-	if lx.legal[w] {
-		f |= wLegal
-	}
-	if lx.club[w] {
-		f |= wClub
 	}
 	for _, suf := range nounSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
