@@ -94,6 +94,7 @@ type lexicon struct {
 	maxHeadSt int                 // longest head stem in bytes
 	minMod    int                 // shortest modifier in bytes
 	maxMod    int                 // longest modifier in bytes
+	wbuf      []word              // scratch of addTerm while parsing
 }
 
 func newLexicon() *lexicon {
@@ -157,6 +158,14 @@ func (lx *lexicon) parseKeywords(r io.Reader, name string, tax *Taxonomy) error 
 // parseKeywordText is parseKeywords on the table's text. The terms are
 // substrings of text (no allocation per line).
 func (lx *lexicon) parseKeywordText(text, name string, tax *Taxonomy) error {
+	if len(lx.byKey) == 0 {
+		// A feature per line at most: size the index once instead of
+		// growing it (rehashing) a dozen times.
+		n := strings.Count(text, "\n") + 1
+		lx.byKey = make(map[string]int32, n)
+		lx.features = slices.Grow(lx.features, n)
+	}
+	defer func() { lx.wbuf = nil }() // the Tagger keeps the lexicon, not the scratch
 	var f [4]string
 	for line := 1; text != ""; line++ {
 		var s string
@@ -225,7 +234,8 @@ func (lx *lexicon) addTerm(term string, topic int32, w float32, line int, name s
 	}
 	if strings.HasPrefix(term, "=") {
 		s := term[1:]
-		if len(termWords(s)) != 1 || termWords(s)[0] != s {
+		lx.wbuf = appendWords(lx.wbuf[:0], s, 0)
+		if len(lx.wbuf) != 1 || s[lx.wbuf[0].start:lx.wbuf[0].end] != s {
 			return bad("a case-sensitive term is a single word")
 		}
 		id, err := lx.add(string(keyExact)+":"+s, term, topic, w)
@@ -238,7 +248,8 @@ func (lx *lexicon) addTerm(term string, topic int32, w float32, line int, name s
 	head := strings.HasPrefix(term, "*")
 	mod := strings.HasSuffix(term, "*") && len(term) > 1
 	core := strings.TrimSuffix(strings.TrimPrefix(term, "*"), "*")
-	ws := termWords(core)
+	lx.wbuf = appendWords(lx.wbuf[:0], core, 0)
+	ws := lx.wbuf
 	if len(ws) == 0 {
 		return bad("no word")
 	}
@@ -251,7 +262,7 @@ func (lx *lexicon) addTerm(term string, topic int32, w float32, line int, name s
 		}
 		stems := make([]string, len(ws))
 		for i, x := range ws {
-			stems[i] = german.Stem(x)
+			stems[i] = german.Stem(core[x.start:x.end])
 		}
 		id, err := lx.add(string(keyPhrase)+":"+strings.Join(stems, " "), term, topic, w)
 		if err != nil {
@@ -272,7 +283,7 @@ func (lx *lexicon) addTerm(term string, topic int32, w float32, line int, name s
 		lx.phrases[stems[0]] = l
 		return nil
 	}
-	if ws[0] != core {
+	if core[ws[0].start:ws[0].end] != core {
 		return bad("not a word")
 	}
 	st := german.Stem(core)
