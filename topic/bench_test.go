@@ -90,3 +90,14 @@ func BenchmarkClassifierPredict(b *testing.B) {
 		c.Predict(sample.Article)
 	}
 }
+
+// BenchmarkNewTagger builds a Tagger from the embedded tables, as every
+// program does once at start-up (the keyword table's parse and stemming).
+func BenchmarkNewTagger(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := topic.NewTagger(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
