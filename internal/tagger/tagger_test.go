@@ -52,6 +52,15 @@ func pathScore(seq []int, em []int64, nl int, trans, final []int64) int64 {
 	return s + final[prev]
 }
 
+// randScores returns n scores drawn from rnd.
+func randScores(rnd func() int64, n int) []int64 {
+	v := make([]int64, n)
+	for i := range v {
+		v[i] = rnd()
+	}
+	return v
+}
+
 func TestViterbiMatchesBruteForce(t *testing.T) {
 	labels := labelsFor([]string{"PER", "LOC"})
 	nl := len(labels)
@@ -60,10 +69,7 @@ func TestViterbiMatchesBruteForce(t *testing.T) {
 	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
 	for trial := 0; trial < 300; trial++ {
 		n := 1 + trial%6
-		em := make([]int64, n*nl)
-		for i := range em {
-			em[i] = rnd()
-		}
+		em := randScores(rnd, n*nl)
 		// Make I- labels attractive everywhere, to test the constraint.
 		for i := 0; i < n; i++ {
 			em[i*nl+2] += 800
@@ -77,14 +83,8 @@ func TestViterbiMatchesBruteForce(t *testing.T) {
 				em[i*nl+int(rng.next()%uint32(nl))] += 5000
 			}
 		}
-		trans := make([]int64, (nl+1)*nl)
-		for i := range trans {
-			trans[i] = rnd()
-		}
-		final := make([]int64, nl)
-		for i := range final {
-			final[i] = rnd()
-		}
+		trans := randScores(rnd, (nl+1)*nl)
+		final := randScores(rnd, nl)
 		var mask []uint64
 		if trial%3 == 0 {
 			mask = make([]uint64, n)
@@ -488,18 +488,9 @@ func TestMaxMarginals(t *testing.T) {
 	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
 	for trial := 0; trial < 100; trial++ {
 		n := 1 + trial%5
-		em := make([]int64, n*nl)
-		for i := range em {
-			em[i] = rnd()
-		}
-		trans := make([]int64, (nl+1)*nl)
-		for i := range trans {
-			trans[i] = rnd()
-		}
-		final := make([]int64, nl)
-		for i := range final {
-			final[i] = rnd()
-		}
+		em := randScores(rnd, n*nl)
+		trans := randScores(rnd, (nl+1)*nl)
+		final := randScores(rnd, nl)
 		var d decoder
 		alpha, beta := d.maxMarginals(em, n, nl, trans, final, allowed)
 		for i := 0; i < n; i++ {
