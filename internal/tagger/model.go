@@ -452,6 +452,37 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 	}
 }
 
+// bestPred returns the best score delta[p] + weight(p → y) over the
+// allowed predecessors p of label y, and the first p that reaches it
+// (negInf and 0 if y has none).
+func (pl *vplan) bestPred(y int, delta []int64) (best int64, arg int) {
+	nl := pl.nl
+	if pl.dense[y] {
+		row := pl.tt[y*nl : (y+1)*nl]
+		row = row[:len(delta)]
+		best = delta[0] + row[0]
+		for p := 1; p < len(row); p++ {
+			if v := delta[p] + row[p]; v > best {
+				best, arg = v, p
+			}
+		}
+		return best, arg
+	}
+	ps := pl.pred[pl.off[y]:pl.off[y+1]]
+	if len(ps) == 0 {
+		return negInf, 0
+	}
+	ws := pl.w[pl.off[y]:pl.off[y+1]]
+	ws = ws[:len(ps)]
+	best, arg = delta[ps[0]]+ws[0], int(ps[0])
+	for k := 1; k < len(ps); k++ {
+		if v := delta[ps[k]] + ws[k]; v > best {
+			best, arg = v, int(ps[k])
+		}
+	}
+	return best, arg
+}
+
 // viterbiPlan is viterbi with the transitions given by a plan.
 func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask []uint64, out []int) {
 	nl := pl.nl
@@ -464,7 +495,7 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 			delta[y] = pl.start[y] + em[y]
 		}
 	}
-	dense, tt, off, pred, w, lead := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w, pl.lead[:nl]
+	dense, tt, lead := pl.dense[:nl], pl.tt[:nl*nl], pl.lead[:nl]
 	for i := 1; i < n; i++ {
 		e := em[i*nl : (i+1)*nl]
 		b := d.back[i*nl : (i+1)*nl]
@@ -481,27 +512,12 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 		}
 		led := m1-m2 > lead[l]
 		for y := range e {
-			best, arg := int64(negInf), 0
+			var best int64
+			var arg int
 			if dense[y] && led {
 				best, arg = m1+tt[y*nl+l], l
-			} else if dense[y] {
-				row := tt[y*nl : (y+1)*nl]
-				row = row[:len(delta)]
-				best = delta[0] + row[0]
-				for p := 1; p < len(row); p++ {
-					if v := delta[p] + row[p]; v > best {
-						best, arg = v, p
-					}
-				}
-			} else if ps := pred[off[y]:off[y+1]]; len(ps) > 0 {
-				ws := w[off[y]:off[y+1]]
-				ws = ws[:len(ps)]
-				best, arg = delta[ps[0]]+ws[0], int(ps[0])
-				for k := 1; k < len(ps); k++ {
-					if v := delta[ps[k]] + ws[k]; v > best {
-						best, arg = v, int(ps[k])
-					}
-				}
+			} else {
+				best, arg = pl.bestPred(y, delta)
 			}
 			v := max(best+e[y], negInf)
 			if mask != nil && mask[i]&(1<<y) == 0 {
@@ -547,28 +563,12 @@ func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64) 
 			alpha[y] = pl.start[y] + em[y]
 		}
 	}
-	dense, tt, off, pred, w := pl.dense[:nl], pl.tt[:nl*nl], pl.off[:nl+1], pl.pred, pl.w
 	for i := 1; i < n; i++ {
 		prev := alpha[(i-1)*nl : i*nl]
 		e := em[i*nl : (i+1)*nl]
 		a := alpha[i*nl : (i+1)*nl]
 		for y := range e {
-			best := int64(negInf)
-			if dense[y] {
-				row := tt[y*nl : (y+1)*nl]
-				row = row[:len(prev)]
-				best = prev[0] + row[0]
-				for p := 1; p < len(row); p++ {
-					best = max(best, prev[p]+row[p])
-				}
-			} else if ps := pred[off[y]:off[y+1]]; len(ps) > 0 {
-				ws := w[off[y]:off[y+1]]
-				ws = ws[:len(ps)]
-				best = prev[ps[0]] + ws[0]
-				for k := 1; k < len(ps); k++ {
-					best = max(best, prev[ps[k]]+ws[k])
-				}
-			}
+			best, _ := pl.bestPred(y, prev)
 			a[y] = max(best+e[y], negInf)
 		}
 	}
