@@ -310,6 +310,41 @@ func BenchmarkExtractNoModel(b *testing.B) {
 	benchExtract(b, x)
 }
 
+// BenchmarkExtractArticles extracts from the ten short articles of the
+// bench program's corpus, one document each, as its main table does: unlike
+// BenchmarkExtract (one long text) it includes the cost per document.
+func BenchmarkExtractArticles(b *testing.B) {
+	x, err := entity.NewExtractor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	names, err := filepath.Glob(filepath.Join("..", "examples", "bench", "testdata", "*.txt"))
+	if err != nil || len(names) == 0 {
+		b.Fatalf("no bench corpus: %v", err)
+	}
+	var docs []string
+	tokens, size := 0, 0
+	for _, n := range names {
+		text, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(text))
+		tokens += len(tokenize.Tokenize(string(text)))
+		size += len(text)
+		x.Extract(string(text))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			x.Extract(d)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
 // BenchmarkLoadModel reads the embedded default model (the file it is
 // embedded from) as NewExtractor does on first use.
 func BenchmarkLoadModel(b *testing.B) {

@@ -136,14 +136,13 @@ type scratch struct {
 	owner   []int32 // token index → index into spans+1 (0: free)
 	cand    []Type  // token index → type of a gazetteer name over it, accepted or not
 	text    string  // the text being analysed (dropped on release)
-	lower   map[string]struct{}
 	buf     []byte
 
 	// answers about words (wordinfo.go)
 	wmap  map[string]int32 // word → index into winfo
 	winfo []wordInfo
 	wtok  []int32 // token index → index into winfo, -1 for non-words
-	doc   uint32  // number of the current text, for wordInfo.lowerDoc
+	doc   uint32  // number of the current text, for wordInfo.lowerDoc and lowerSeen
 
 	// build
 	order []int        // spans in text order
@@ -256,17 +255,6 @@ func (x *Extractor) run(text string, s *scratch) {
 		s.cand = s.cand[:len(s.toks)]
 		clear(s.cand)
 	}
-	if s.lower == nil {
-		s.lower = make(map[string]struct{}, 256)
-	} else {
-		clear(s.lower)
-	}
-	for i := range s.toks {
-		t := &s.toks[i]
-		if t.Kind == tokenize.Word && t.Flags&tokenize.Upper == 0 {
-			s.lower[t.Text] = struct{}{}
-		}
-	}
 	x.indexWords(s)
 	if x.stages&StageGazetteer != 0 {
 		x.gazetteerStage(text, s)
@@ -305,8 +293,8 @@ func (s *scratch) free(i int) bool { return i >= 0 && i < len(s.owner) && s.owne
 // occurs in lower case somewhere in the text.
 func (s *scratch) occursLower(w string) bool {
 	s.buf = lowerFirst(w, s.buf)
-	_, ok := s.lower[string(s.buf)]
-	return ok
+	k, ok := s.wmap[string(s.buf)] // every word of the text is in wmap
+	return ok && s.winfo[k].lowerSeen == s.doc
 }
 
 // stemWord is the stemmer the model features use.
@@ -319,7 +307,7 @@ const maxPooledTokens = (maxBlock + maxBlock/4) / 4
 // release returns s to the pool unless it grew too large, dropping its
 // references into the text.
 func (x *Extractor) release(s *scratch) {
-	if cap(s.toks) > maxPooledTokens || len(s.lower) > maxPooledTokens {
+	if cap(s.toks) > maxPooledTokens {
 		return
 	}
 	s.text = ""
@@ -327,13 +315,6 @@ func (x *Extractor) release(s *scratch) {
 	// when a text last used them; a long sentence's buffer is let go rather
 	// than cleared for every later text.
 	clear(s.toks)
-	if len(s.lower) > 4096 {
-		// Clearing a map costs time in proportion to the most it ever
-		// held: after a long text, start the next with a small one.
-		s.lower = nil
-	} else {
-		clear(s.lower)
-	}
 	s.matches = s.matches[:0]
 	if cap(s.seq.Tokens) > 4096 {
 		s.seq.Tokens = nil

@@ -39,6 +39,9 @@ type wordInfo struct {
 	flags  wordFlag
 	firstN int    // registrations as a first name (firstCount)
 	stem   string // Snowball stem, when stemmed is set
+	// lowerSeen is the number of the last document in which the word
+	// occurs in lower case (occursLower).
+	lowerSeen uint32
 	// lower caches occursLower for the document numbered lowerDoc.
 	lowerDoc uint32
 	lower    bool
@@ -84,6 +87,9 @@ func (x *Extractor) indexWords(s *scratch) {
 			s.wmap[w] = k
 		}
 		s.wtok[i] = k
+		if t.Flags&tokenize.Upper == 0 {
+			s.winfo[k].lowerSeen = s.doc
+		}
 	}
 }
 
