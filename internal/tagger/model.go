@@ -389,11 +389,30 @@ type vplan struct {
 	// tokens have such a leader (O, usually), and their dense labels then
 	// cost one addition each.
 	lead []int64
+	// pair[y]: a sparse label with exactly two predecessors (I-X after
+	// B-X or I-X), scored inline: p0 < p1 and their weights.
+	pair []predPair
 	// The successors of label y, for the backward pass of maxMarginals:
 	// succ[soff[y]:soff[y+1]], with the weights sw of y → succ[k].
 	soff []int32
 	succ []uint8
 	sw   []int64
+}
+
+// predPair is a label's two predecessors and their transition weights.
+type predPair struct {
+	ok     bool
+	p0, p1 uint8
+	w0, w1 int64
+}
+
+// best is bestPred for a label with the predecessors of pp.
+func (pp *predPair) best(delta []int64) (best int64, arg int) {
+	best, arg = delta[pp.p0]+pp.w0, int(pp.p0)
+	if v := delta[pp.p1] + pp.w1; v > best { // ties go to p0, the lower index
+		best, arg = v, int(pp.p1)
+	}
+	return best, arg
 }
 
 // build fills p for nl labels and the transitions trans, allowed.
@@ -415,6 +434,14 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 		}
 		p.dense = append(p.dense, all)
 		p.off = append(p.off, int32(len(p.pred)))
+	}
+	p.pair = p.pair[:0]
+	for y := 0; y < nl; y++ {
+		var pp predPair
+		if o := p.off[y]; !p.dense[y] && p.off[y+1]-o == 2 {
+			pp = predPair{true, p.pred[o], p.pred[o+1], p.w[o], p.w[o+1]}
+		}
+		p.pair = append(p.pair, pp)
 	}
 	p.lead = p.lead[:0]
 	for l := 0; l < nl; l++ {
@@ -495,7 +522,7 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 			delta[y] = pl.start[y] + em[y]
 		}
 	}
-	dense, tt, lead := pl.dense[:nl], pl.tt[:nl*nl], pl.lead[:nl]
+	dense, tt, lead, pair := pl.dense[:nl], pl.tt[:nl*nl], pl.lead[:nl], pl.pair[:nl]
 	for i := 1; i < n; i++ {
 		e := em[i*nl : (i+1)*nl]
 		b := d.back[i*nl : (i+1)*nl]
@@ -514,9 +541,12 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 		for y := range e {
 			var best int64
 			var arg int
-			if dense[y] && led {
+			switch pp := &pair[y]; {
+			case dense[y] && led:
 				best, arg = m1+tt[y*nl+l], l
-			} else {
+			case pp.ok:
+				best, arg = pp.best(delta)
+			default:
 				best, arg = pl.bestPred(y, delta)
 			}
 			v := max(best+e[y], negInf)
@@ -568,7 +598,12 @@ func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64) 
 		e := em[i*nl : (i+1)*nl]
 		a := alpha[i*nl : (i+1)*nl]
 		for y := range e {
-			best, _ := pl.bestPred(y, prev)
+			var best int64
+			if pp := &pl.pair[y]; pp.ok {
+				best, _ = pp.best(prev)
+			} else {
+				best, _ = pl.bestPred(y, prev)
+			}
 			a[y] = max(best+e[y], negInf)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -108,6 +109,86 @@ func TestViterbiMatchesBruteForce(t *testing.T) {
 				t.Fatalf("trial %d: %v breaks the mask at %d", trial, got, i)
 			}
 			prev = y
+		}
+	}
+}
+
+// plainViterbi is the textbook recursion over all allowed pairs, ties to
+// the lower label index at every step: the reference for the decoder's
+// choice among equally good sequences.
+func plainViterbi(em []int64, n, nl int, trans, final []int64, allowed []bool, mask []uint64) []int {
+	delta := make([]int64, n*nl)
+	back := make([]int, n*nl)
+	ok := func(i, y int) bool { return mask == nil || mask[i]&(1<<y) != 0 }
+	for y := 0; y < nl; y++ {
+		delta[y] = negInf
+		if allowed[nl*nl+y] && ok(0, y) {
+			delta[y] = trans[nl*nl+y] + em[y]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := 0; y < nl; y++ {
+			best, arg := int64(negInf), 0
+			first := true
+			for p := 0; p < nl; p++ {
+				if !allowed[p*nl+y] {
+					continue
+				}
+				if v := delta[(i-1)*nl+p] + trans[p*nl+y]; first || v > best {
+					best, arg, first = v, p, false
+				}
+			}
+			v := max(best+em[i*nl+y], negInf)
+			if !ok(i, y) {
+				v = negInf
+			}
+			delta[i*nl+y], back[i*nl+y] = v, arg
+		}
+	}
+	out := make([]int, n)
+	best, arg := delta[(n-1)*nl]+final[0], 0
+	for y := 1; y < nl; y++ {
+		if v := delta[(n-1)*nl+y] + final[y]; v > best {
+			best, arg = v, y
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		arg = back[i*nl+arg]
+		out[i-1] = arg
+	}
+	return out
+}
+
+// TestViterbiTies: with scores from a small range, many sequences tie; the
+// decoder must pick the same one as the textbook recursion.
+func TestViterbiTies(t *testing.T) {
+	labels := labelsFor([]string{"PER", "LOC", "ORG"})
+	nl := len(labels)
+	allowed := allowedMatrix(labels)
+	rng := newPCG(5)
+	rnd := func() int64 { return int64(rng.next() % 3) }
+	for trial := 0; trial < 2000; trial++ {
+		n := 1 + trial%9
+		em := randScores(rnd, n*nl)
+		if trial%2 == 1 { // clear leaders, for the shortcut
+			for i := 0; i < n; i++ {
+				em[i*nl+int(rng.next()%uint32(nl))] += 10
+			}
+		}
+		trans, final := randScores(rnd, (nl+1)*nl), randScores(rnd, nl)
+		var mask []uint64
+		if trial%3 == 0 {
+			mask = make([]uint64, n)
+			for i := range mask {
+				mask[i] = 1 | uint64(rng.next())&(1<<nl-1)
+			}
+		}
+		got := make([]int, n)
+		var d decoder
+		d.viterbi(em, n, nl, trans, final, allowed, mask, got)
+		if want := plainViterbi(em, n, nl, trans, final, allowed, mask); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: viterbi %v, textbook %v", trial, got, want)
 		}
 	}
 }
