@@ -1,8 +1,8 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
@@ -100,9 +100,19 @@ func (x *Extractor) build(doc *Document, s *scratch) {
 		s.byKey = make(map[ekey]int)
 	}
 	g := grouper{byKey: s.byKey}
+	// The entities are gathered in the scratch's buffer; salience copies
+	// them, sorted, into the document's own slice of the exact length.
+	doc.Entities = s.ents[:0]
 	x.collect(doc, s, 0, &g)
 	clear(s.byKey)
-	x.salience(doc, firstSentEnd(doc.Text, s, 0))
+	buf := doc.Entities
+	if len(buf) == 0 {
+		doc.Entities = nil
+	} else {
+		x.salience(doc, firstSentEnd(doc.Text, s, 0))
+	}
+	clear(buf) // drop the references into the text and the gazetteer
+	s.ents = buf[:0]
 }
 
 // grouper groups mentions into entities across the blocks of a text.
@@ -241,12 +251,12 @@ func (x *Extractor) salience(doc *Document, firstSentEnd int) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ea, eb := &doc.Entities[idx[a]], &doc.Entities[idx[b]]
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ea, eb := &doc.Entities[a], &doc.Entities[b]
 		if ea.Salience != eb.Salience {
-			return ea.Salience > eb.Salience
+			return cmp.Compare(eb.Salience, ea.Salience)
 		}
-		return ea.First < eb.First
+		return cmp.Compare(ea.First, eb.First)
 	})
 	ents := make([]Entity, len(idx))
 	for to, from := range idx {

@@ -147,6 +147,7 @@ type scratch struct {
 	// build
 	order []int        // spans in text order
 	byKey map[ekey]int // entity key → entity, emptied after each text
+	ents  []Entity     // the entities of a text before salience sorts them
 
 	// model stage
 	seq        tagger.Sequence
