@@ -392,6 +392,14 @@ type vplan struct {
 	// pair[y]: a sparse label with exactly two predecessors (I-X after
 	// B-X or I-X), scored inline: p0 < p1 and their weights.
 	pair []predPair
+	// The labels by how the decoder scores them: the dense ones, the
+	// sparse ones with a pair of predecessors (pairs, y set), the others.
+	denseY []uint8
+	pairs  []predPair
+	otherY []uint8
+	// from[l*nl+y]: the weight of l → y (the transitions out of a leader,
+	// in one row).
+	from []int64
 	// The successors of label y, for the backward pass of maxMarginals:
 	// succ[soff[y]:soff[y+1]], with the weights sw of y → succ[k].
 	soff []int32
@@ -401,9 +409,9 @@ type vplan struct {
 
 // predPair is a label's two predecessors and their transition weights.
 type predPair struct {
-	ok     bool
-	p0, p1 uint8
-	w0, w1 int64
+	ok        bool
+	y, p0, p1 uint8 // the label (in vplan.pairs) and its predecessors
+	w0, w1    int64
 }
 
 // best is bestPred for a label with the predecessors of pp.
@@ -435,14 +443,21 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 		p.dense = append(p.dense, all)
 		p.off = append(p.off, int32(len(p.pred)))
 	}
-	p.pair = p.pair[:0]
+	p.pair, p.denseY, p.pairs, p.otherY = p.pair[:0], p.denseY[:0], p.pairs[:0], p.otherY[:0]
 	for y := 0; y < nl; y++ {
 		var pp predPair
-		if o := p.off[y]; !p.dense[y] && p.off[y+1]-o == 2 {
-			pp = predPair{true, p.pred[o], p.pred[o+1], p.w[o], p.w[o+1]}
+		switch o := p.off[y]; {
+		case p.dense[y]:
+			p.denseY = append(p.denseY, uint8(y))
+		case p.off[y+1]-o == 2:
+			pp = predPair{true, uint8(y), p.pred[o], p.pred[o+1], p.w[o], p.w[o+1]}
+			p.pairs = append(p.pairs, pp)
+		default:
+			p.otherY = append(p.otherY, uint8(y))
 		}
 		p.pair = append(p.pair, pp)
 	}
+	p.from = append(p.from[:0], trans[:nl*nl]...)
 	p.lead = p.lead[:0]
 	for l := 0; l < nl; l++ {
 		r := int64(math.MinInt64)
@@ -510,6 +525,50 @@ func (pl *vplan) bestPred(y int, delta []int64) (best int64, arg int) {
 	return best, arg
 }
 
+// step is one token of the Viterbi recursion: from the scores delta of
+// the previous token and the emissions e, the scores next and the best
+// predecessors b. (A function of its own, so that the compiler keeps its
+// few variables in registers.)
+func (pl *vplan) step(delta, next, e []int64, b []uint8) {
+	nl := pl.nl
+	delta, next, e, b = delta[:nl], next[:nl], e[:nl], b[:nl]
+	// The leader of the previous scores and its lead over the others: if
+	// the lead is larger than lead[l], l is the only best predecessor of
+	// every dense label.
+	l, m1, m2 := 0, delta[0], int64(negInf-1)
+	for p := 1; p < len(delta); p++ {
+		if v := delta[p]; v > m1 {
+			l, m1, m2 = p, v, m1
+		} else if v > m2 {
+			m2 = v
+		}
+	}
+	if m1-m2 > pl.lead[l] {
+		row := pl.from[l*nl : (l+1)*nl]
+		for _, y := range pl.denseY {
+			next[y] = max(m1+row[y]+e[y], negInf)
+			b[y] = uint8(l)
+		}
+	} else {
+		for _, y := range pl.denseY {
+			best, arg := pl.bestPred(int(y), delta)
+			next[y] = max(best+e[y], negInf)
+			b[y] = uint8(arg)
+		}
+	}
+	for k := range pl.pairs {
+		pp := &pl.pairs[k]
+		best, arg := pp.best(delta)
+		next[pp.y] = max(best+e[pp.y], negInf)
+		b[pp.y] = uint8(arg)
+	}
+	for _, y := range pl.otherY {
+		best, arg := pl.bestPred(int(y), delta)
+		next[y] = max(best+e[y], negInf)
+		b[y] = uint8(arg)
+	}
+}
+
 // viterbiPlan is viterbi with the transitions given by a plan.
 func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask []uint64, out []int) {
 	nl := pl.nl
@@ -522,39 +581,14 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 			delta[y] = pl.start[y] + em[y]
 		}
 	}
-	dense, tt, lead, pair := pl.dense[:nl], pl.tt[:nl*nl], pl.lead[:nl], pl.pair[:nl]
 	for i := 1; i < n; i++ {
-		e := em[i*nl : (i+1)*nl]
-		b := d.back[i*nl : (i+1)*nl]
-		// The leader of the previous scores and its lead over the others:
-		// if the lead is larger than lead[l], l is the only best
-		// predecessor of every dense label.
-		l, m1, m2 := 0, delta[0], int64(negInf-1)
-		for p := 1; p < len(delta); p++ {
-			if v := delta[p]; v > m1 {
-				l, m1, m2 = p, v, m1
-			} else if v > m2 {
-				m2 = v
+		pl.step(delta, next, em[i*nl:(i+1)*nl], d.back[i*nl:(i+1)*nl])
+		if mask != nil {
+			for y := range next {
+				if mask[i]&(1<<y) == 0 {
+					next[y] = negInf
+				}
 			}
-		}
-		led := m1-m2 > lead[l]
-		for y := range e {
-			var best int64
-			var arg int
-			switch pp := &pair[y]; {
-			case dense[y] && led:
-				best, arg = m1+tt[y*nl+l], l
-			case pp.ok:
-				best, arg = pp.best(delta)
-			default:
-				best, arg = pl.bestPred(y, delta)
-			}
-			v := max(best+e[y], negInf)
-			if mask != nil && mask[i]&(1<<y) == 0 {
-				v = negInf
-			}
-			next[y] = v
-			b[y] = uint8(arg)
 		}
 		delta, next = next, delta
 	}
