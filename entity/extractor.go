@@ -142,7 +142,9 @@ type scratch struct {
 	wmap  map[string]int32 // word → index into winfo
 	winfo []wordInfo
 	wtok  []int32 // token index → index into winfo, -1 for non-words
-	doc   uint32  // number of the current text, for wordInfo.lowerDoc and lowerSeen
+	// gazMemo keeps the gazetteer's look-ups per word, by index into winfo.
+	gazMemo gazetteer.Memo
+	doc     uint32 // number of the current text, for wordInfo.lowerDoc and lowerSeen
 
 	// build
 	order []int        // spans in text order

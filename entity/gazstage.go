@@ -20,7 +20,7 @@ var locPrepositions = map[string]bool{
 // gazetteerStage turns gazetteer matches into mentions, deciding for
 // ambiguous names by context.
 func (x *Extractor) gazetteerStage(text string, s *scratch) {
-	s.matches = x.gaz.MatchTokens(text, s.toks, s.matches[:0])
+	s.matches = x.gaz.MatchTokensMemo(text, s.toks, s.wtok, &s.gazMemo, s.matches[:0])
 	for i := range s.matches {
 		m := &s.matches[i]
 		if len(m.Entries) == 0 {

@@ -68,6 +68,7 @@ func (x *Extractor) indexWords(s *scratch) {
 	if s.wmap == nil || len(s.winfo) > maxWordInfos {
 		s.wmap = make(map[string]int32, 1024)
 		s.winfo = s.winfo[:0]
+		s.gazMemo.Reset() // it is indexed by the numbers of the words
 	}
 	if cap(s.wtok) < len(s.toks) {
 		s.wtok = make([]int32, len(s.toks), cap(s.toks))

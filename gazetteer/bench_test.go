@@ -77,6 +77,25 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportMetric(float64(len(dst)), "matches")
 }
 
+// BenchmarkMatchMemo is BenchmarkMatch through MatchTokensMemo, the
+// words numbered once and the memo kept across calls, as the entity
+// extractor matches a stream of texts.
+func BenchmarkMatchMemo(b *testing.B) {
+	g := benchGaz(b)
+	text := readNews(b)
+	toks := tokenize.Tokenize(text)
+	ids := wordIDs(toks, map[string]int32{})
+	var memo Memo
+	dst := g.MatchTokensMemo(text, toks, ids, &memo, nil)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dst = g.MatchTokensMemo(text, toks, ids, &memo, dst[:0])
+	}
+	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(len(dst)), "matches")
+}
+
 // BenchmarkLookup looks up single words and short phrases.
 func BenchmarkLookup(b *testing.B) {
 	g := benchGaz(b)

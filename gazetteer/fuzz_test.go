@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -112,6 +113,14 @@ func fuzzMatch(f *testing.F, g *Gazetteer) {
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := tokenize.Tokenize(text)
 		ms := g.MatchTokens(text, toks, nil)
+		// With a memo, twice (the second time from the memo).
+		var memo Memo
+		ids := wordIDs(toks, map[string]int32{})
+		for range 2 {
+			if mm := g.MatchTokensMemo(text, toks, ids, &memo, nil); !reflect.DeepEqual(mm, ms) {
+				t.Fatalf("MatchTokensMemo %+v, MatchTokens %+v", mm, ms)
+			}
+		}
 		for i, m := range ms {
 			checkMatch(t, text, toks, m)
 			if i > 0 {

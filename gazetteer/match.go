@@ -72,15 +72,21 @@ func (m *Match) Part(text string) string { return text[m.PartStart:m.PartEnd] }
 // MatchTokens does not allocate except for growing dst (and, rarely, when
 // candidates of one span must be merged).
 func (g *Gazetteer) MatchTokens(text string, toks []tokenize.Token, dst []Match) []Match {
+	return g.matchTokens(text, toks, nil, nil, dst)
+}
+
+// matchTokens is MatchTokens and MatchTokensMemo (ids and memo nil for
+// the former).
+func (g *Gazetteer) matchTokens(text string, toks []tokenize.Token, ids []int32, memo *Memo, dst []Match) []Match {
 	m := g.m
 	if m == nil || len(m.vars) == 0 {
 		return dst
 	}
-	var st matchState
+	st := matchState{ids: ids, memo: memo}
 	base := len(dst)
 	for i := range toks {
 		t := &toks[i]
-		if m.mayStart(t) {
+		if m.mayStartAt(&st, toks, i) {
 			if c := m.walk(&st, toks, i); c.end > 0 {
 				mt := Match{Start: t.Start, End: toks[c.end-1].End, First: i, Last: c.end}
 				mt.PartStart, mt.PartEnd = mt.Start, mt.End
@@ -93,7 +99,10 @@ func (g *Gazetteer) MatchTokens(text string, toks []tokenize.Token, dst []Match)
 		}
 		switch {
 		case t.Flags&tokenize.Hyphen != 0:
+			// The parts are walked as tokens of their own: no word numbers.
+			st.ids = nil
 			dst = m.matchParts(&st, dst, t, i)
+			st.ids = ids
 		case t.Flags&(tokenize.Upper|tokenize.AllCaps) == tokenize.Upper && len(t.Text) >= 8:
 			dst = m.matchCompound(&st, dst, t, i)
 		}
@@ -137,6 +146,8 @@ type matchState struct {
 	spans [16]tokenize.Span  // hyphen parts
 	parts [16]tokenize.Token // hyphen parts as tokens
 	one   [1]tokenize.Token  // several hyphen parts joined as one token
+	ids   []int32            // the caller's word numbers (MatchTokensMemo)
+	memo  *Memo
 }
 
 // cand is a candidate match found by a walk.
@@ -273,7 +284,7 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 	limit := min(len(toks), i+m.maxLen)
 	for k := i; k < limit && ncur > 0; k++ {
 		t := &toks[k]
-		v, inVocab := m.lookup(st, t, k == i)
+		v, inVocab := m.lookupAt(st, toks, k, k == i)
 		if inVocab && k == i && m.cflags[v]&cfLowerStart == 0 && firstLower(t.Text) {
 			inVocab = false // essen, der: no surface starts in lower case
 		}
@@ -281,7 +292,7 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 		var ac uint32
 		hasAdj := false
 		if k+1 < limit {
-			ac, hasAdj = m.adjLookup(st, t)
+			ac, hasAdj = m.adjLookupAt(st, toks, k)
 		}
 		nn := 0
 		found := false

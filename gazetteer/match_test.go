@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -199,6 +201,76 @@ func TestMatchOrderAndNoOverlap(t *testing.T) {
 			if m.First < p.First {
 				t.Errorf("not in text order: %s after %s", describe(text, m), describe(text, p))
 			}
+		}
+	}
+}
+
+// wordIDs numbers the words of toks as a caller of MatchTokensMemo does
+// (-1 for other tokens), adding new words to known.
+func wordIDs(toks []tokenize.Token, known map[string]int32) []int32 {
+	ids := make([]int32, len(toks))
+	for i, t := range toks {
+		if t.Kind != tokenize.Word {
+			ids[i] = -1
+			continue
+		}
+		id, ok := known[t.Text]
+		if !ok {
+			id = int32(len(known))
+			known[t.Text] = id
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// TestMatchTokensMemo: with a memo kept across texts, and reset or moved
+// to another gazetteer, the matches are those of MatchTokens.
+func TestMatchTokensMemo(t *testing.T) {
+	g, err := testGaz()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"NATO-GIPFEL in MOSKAU: Merz' Macron's Putins russische Gäste"}
+	for _, c := range matchCases {
+		texts = append(texts, c.text)
+	}
+	if b, err := os.ReadFile("testdata/news.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n\n")...)
+	}
+	var memo Memo
+	known := map[string]int32{}
+	check := func(g *Gazetteer, text string) {
+		t.Helper()
+		toks := tokenize.Tokenize(text)
+		want := g.MatchTokens(text, toks, nil)
+		got := g.MatchTokensMemo(text, toks, wordIDs(toks, known), &memo, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: MatchTokensMemo %+v, MatchTokens %+v", text, got, want)
+		}
+	}
+	for range 2 { // the second round reads the memo
+		for _, text := range texts {
+			check(g, text)
+		}
+	}
+	if len(memo.words) == 0 {
+		t.Fatal("the memo kept nothing")
+	}
+	// New numbers for the same words: after Reset the memo must not
+	// answer for the old ones.
+	memo.Reset()
+	clear(known)
+	for i := len(texts) - 1; i >= 0; i-- {
+		check(g, texts[i])
+	}
+	// Another gazetteer: the memo starts afresh by itself.
+	if def, err := DefaultErr(); err == nil && len(DataFiles()) > 0 {
+		for _, text := range texts {
+			check(def, text)
+		}
+		if memo.g != def {
+			t.Fatal("the memo did not move to the other gazetteer")
 		}
 	}
 }
