@@ -99,7 +99,7 @@ func (x *Extractor) sequence(text string, s *scratch, sent tokenize.Sentence) *t
 	mi := sort.Search(len(s.matches), func(i int) bool { return s.matches[i].Last > sent.First })
 	for i := sent.First; i < sent.Last; i++ {
 		t := &s.toks[i]
-		tt := tagger.Token{Text: t.Text, Flags: tagger.Flag(t.Flags)}
+		tt := tagger.Token{Text: t.Text, Flags: tagger.Flag(t.Flags), Word: s.wtok[i] + 1}
 		if i == sent.First {
 			tt.Flags |= tagger.SentStart
 		}

@@ -46,19 +46,33 @@ type generation struct {
 	idx   map[string]int32
 	words []cachedWord
 	rows  []int32
+	id    uint32 // changes when the generation is emptied (for hints)
 }
 
-func (g *generation) reset() {
+func (g *generation) reset(id uint32) {
 	clear(g.idx)
 	g.words = g.words[:0]
 	g.rows = g.rows[:0]
+	g.id = id
 }
+
+// wordHint is where the word a caller numbered (Token.Word) was last
+// found: in the generation numbered gen, at words[idx].
+type wordHint struct {
+	gen uint32
+	idx int32
+}
+
+// maxHints bounds the word numbers the cache keeps hints for.
+const maxHints = 1 << 20
 
 // wordCache maps words to their cached rows. It belongs to one Tagger.
 type wordCache struct {
 	cur, old *generation
 	gens     [2]generation
 	pad      [2][nRows][]int32 // BOS and EOS rows, for positions outside the sequence
+	hints    []wordHint        // by Token.Word-1
+	genID    uint32            // the id of the last generation emptied
 	base     []uint64          // scratch for baseValues
 	buf      []byte
 }
@@ -70,6 +84,7 @@ func (c *wordCache) prepare(m *Model, n int) {
 			c.gens[i].idx = make(map[string]int32, 1024)
 		}
 		c.cur, c.old = &c.gens[0], &c.gens[1]
+		c.gens[0].id, c.gens[1].id, c.genID = 1, 2, 2
 		c.base = make([]uint64, stride)
 		for p, h := range []uint64{hBOS, hEOS} {
 			fillPad(c.base, h)
@@ -82,7 +97,8 @@ func (c *wordCache) prepare(m *Model, n int) {
 	}
 	if len(c.cur.words)+n > maxCachedWords {
 		c.cur, c.old = c.old, c.cur
-		c.cur.reset()
+		c.genID++
+		c.cur.reset(c.genID)
 		if cap(c.cur.rows) > 2*maxCachedWords*nRows*m.nl {
 			c.cur.words, c.cur.rows = nil, nil // a huge sequence grew them: let them go
 		}
@@ -95,8 +111,30 @@ func (w *cachedWord) same(t *Token) bool {
 }
 
 // lookup returns the index of t's word in c.cur.words, computing its rows
-// if needed.
+// if needed. A token with a word number (Token.Word) is first looked for
+// where that number was last found; the entry there must still be t's.
 func (c *wordCache) lookup(m *Model, t *Token) int32 {
+	h := int(t.Word) - 1
+	if h < 0 || h >= maxHints {
+		return c.lookupText(m, t)
+	}
+	cur := c.cur
+	if h < len(c.hints) {
+		if r := c.hints[h]; r.gen == cur.id && int(r.idx) < len(cur.words) {
+			if w := &cur.words[r.idx]; w.text == t.Text && w.same(t) {
+				return r.idx
+			}
+		}
+	} else {
+		c.hints = append(c.hints, make([]wordHint, h+1-len(c.hints))...)
+	}
+	k := c.lookupText(m, t)
+	c.hints[h] = wordHint{cur.id, k}
+	return k
+}
+
+// lookupText is lookup by the token's text.
+func (c *wordCache) lookupText(m *Model, t *Token) int32 {
 	cur := c.cur
 	k, ok := cur.idx[t.Text]
 	if ok && cur.words[k].same(t) {

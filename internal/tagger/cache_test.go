@@ -64,9 +64,11 @@ func TestCachedEmissionsExact(t *testing.T) {
 	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel"}}}})
 	// The same word twice in a sequence, with other fields the second time.
 	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel", Stem: "merkel"}, {Text: "sagte"}, {Text: "Merkel", Lower: "merkel"}}}})
-	slow, fast := m.NewTagger(), m.NewTagger()
+	slow, fast, hinted := m.NewTagger(), m.NewTagger(), m.NewTagger()
 	clears := 0
-	for round := 0; round < 2; round++ {
+	known := map[string]int32{}
+	var hs Sequence
+	for round := 0; round < 3; round++ {
 		for k, e := range test {
 			before := 0
 			if fast.cache.cur != nil {
@@ -79,6 +81,26 @@ func TestCachedEmissionsExact(t *testing.T) {
 			}
 			if !slices.Equal(slow.em, fast.em) {
 				t.Fatalf("round %d sequence %d: cached emissions differ\nslow %v\nfast %v", round, k, slow.em, fast.em)
+			}
+			// With word numbers: one per text in round 0 (tokens of one
+			// text with other fields share it), then numbers that many
+			// words share, as a caller that renumbers its words.
+			hs.Tokens = append(hs.Tokens[:0], e.Seq.Tokens...)
+			for i := range hs.Tokens {
+				tok := &hs.Tokens[i]
+				id, ok := known[tok.Text]
+				if !ok {
+					id = int32(len(known)) + 1
+					known[tok.Text] = id
+				}
+				if round > 0 {
+					id = id%97 + 1
+				}
+				tok.Word = id
+			}
+			hinted.emissionsCached(&hs)
+			if !slices.Equal(slow.em, hinted.em) {
+				t.Fatalf("round %d sequence %d: emissions with word numbers differ\nslow %v\nfast %v", round, k, slow.em, hinted.em)
 			}
 		}
 	}

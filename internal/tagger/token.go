@@ -45,6 +45,13 @@ type Token struct {
 	Rule           string   // label of a rule that fired on the token, or ""
 	FirstName      bool     // the token is a known first name
 	LowerElsewhere bool     // its lower-cased form occurs lower-case elsewhere in the document
+	// Word optionally numbers the token's word, for a caller that tags
+	// many sequences with one Tagger and numbers its words anyway: the
+	// Tagger remembers where it cached the weights of each number's word
+	// and looks there first instead of by text (checking that the entry is
+	// still this token's word, so that a number reused for another word
+	// only costs time). 0: none.
+	Word int32
 }
 
 // Sequence is a sentence (or any token sequence) to tag.
