@@ -295,7 +295,7 @@ func (t *Tagger) Margins(labels []int, margins []float64) []float64 {
 	if n == 0 || len(t.em) < n*nl {
 		return margins
 	}
-	alpha, beta := t.dec.maxMarginalsPlan(m.vplan(), t.em, n, m.final)
+	alpha, beta := t.dec.maxMarginalsPlan(m.vplan(), t.em, n, m.final, true)
 	for i, y := range labels {
 		best, second := int64(negInf), int64(negInf)
 		for k := 0; k < nl; k++ {
@@ -353,11 +353,14 @@ const negInf = math.MinInt64 / 4
 
 // decoder holds the Viterbi buffers.
 type decoder struct {
-	plan        vplan // of the last viterbi call
-	back        []uint8
-	delta, next []int64
-	alpha, beta []int64
-	tmp         []int64
+	plan  vplan // of the last viterbi call
+	back  []uint8
+	alpha []int64 // the forward scores (see maxMarginals)
+	beta  []int64
+	tmp   []int64
+	// alphaN is the length of the sequence whose forward scores without a
+	// mask are in alpha (from viterbiPlan), -1 if none.
+	alphaN int
 }
 
 // viterbi finds the best label sequence under emission scores em (n×nl),
@@ -573,8 +576,14 @@ func (pl *vplan) step(delta, next, e []int64, b []uint8) {
 func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask []uint64, out []int) {
 	nl := pl.nl
 	d.back = growU8(d.back, n*nl)
-	d.delta, d.next = grow(d.delta, nl), grow(d.next, nl)
-	delta, next := d.delta, d.next
+	// The scores of every token are kept (in alpha): without a mask they
+	// are the forward scores that Margins needs.
+	d.alpha = grow(d.alpha, n*nl)
+	d.alphaN = -1
+	if mask == nil {
+		d.alphaN = n
+	}
+	delta := d.alpha[:nl]
 	for y := 0; y < nl; y++ {
 		delta[y] = negInf
 		if pl.start[y] > negInf && (mask == nil || mask[0]&(1<<y) != 0) {
@@ -582,6 +591,7 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 		}
 	}
 	for i := 1; i < n; i++ {
+		next := d.alpha[i*nl : (i+1)*nl]
 		pl.step(delta, next, em[i*nl:(i+1)*nl], d.back[i*nl:(i+1)*nl])
 		if mask != nil {
 			for y := range next {
@@ -590,7 +600,7 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 				}
 			}
 		}
-		delta, next = next, delta
+		delta = next
 	}
 	best, arg := delta[0]+final[0], 0
 	for y := 1; y < nl; y++ {
@@ -612,15 +622,14 @@ func (d *decoder) viterbiPlan(pl *vplan, em []int64, n int, final []int64, mask 
 // alpha+beta is the best score of a sequence with label y at token i.
 func (d *decoder) maxMarginals(em []int64, n, nl int, trans, final []int64, allowed []bool) (alpha, beta []int64) {
 	d.plan.build(nl, trans, allowed)
-	return d.maxMarginalsPlan(&d.plan, em, n, final)
+	return d.maxMarginalsPlan(&d.plan, em, n, final, false)
 }
 
-// maxMarginalsPlan is maxMarginals with the transitions given by a plan.
-func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64) (alpha, beta []int64) {
+// forward computes the forward scores of em (n tokens) into d.alpha.
+func (d *decoder) forward(pl *vplan, em []int64, n int) {
 	nl := pl.nl
-	d.alpha, d.beta = grow(d.alpha, n*nl), grow(d.beta, n*nl)
-	d.tmp = grow(d.tmp, nl)
-	alpha, beta, tmp := d.alpha, d.beta, d.tmp
+	d.alpha = grow(d.alpha, n*nl)
+	alpha := d.alpha
 	for y := 0; y < nl; y++ {
 		alpha[y] = negInf
 		if pl.start[y] > negInf {
@@ -641,6 +650,20 @@ func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64) 
 			a[y] = max(best+e[y], negInf)
 		}
 	}
+	d.alphaN = n
+}
+
+// maxMarginalsPlan is maxMarginals with the transitions given by a plan.
+// With reuse, the forward scores are taken from the last viterbiPlan call
+// if it decoded em (n tokens) without a mask: its recursion is the same.
+func (d *decoder) maxMarginalsPlan(pl *vplan, em []int64, n int, final []int64, reuse bool) (alpha, beta []int64) {
+	nl := pl.nl
+	if !reuse || d.alphaN != n {
+		d.forward(pl, em, n)
+	}
+	d.beta = grow(d.beta, n*nl)
+	d.tmp = grow(d.tmp, nl)
+	alpha, beta, tmp := d.alpha, d.beta, d.tmp
 	copy(beta[(n-1)*nl:], final)
 	soff, succ, sw := pl.soff[:nl+1], pl.succ, pl.sw
 	for i := n - 2; i >= 0; i-- {
