@@ -49,12 +49,18 @@ type generation struct {
 	id    uint32 // changes when the generation is emptied (for hints)
 }
 
-func (g *generation) reset(id uint32) {
+// reset empties g and gives it the id and the pad rows.
+func (g *generation) reset(id uint32, pad []int32) {
 	clear(g.idx)
 	g.words = g.words[:0]
-	g.rows = g.rows[:0]
+	g.rows = append(g.rows[:0], pad...)
 	g.id = id
 }
+
+// The pad rows at the start of a generation's rows: the rows of a BOS
+// word, at 0, and of an EOS word, at padEOS(nl), for the neighbours of
+// the first and last tokens (their own rows are unused).
+func padEOS(nl int) int32 { return int32(nRows * nl) }
 
 // wordHint is where the word a caller numbered (Token.Word) was last
 // found: in the generation numbered gen, at words[idx].
@@ -70,10 +76,10 @@ const maxHints = 1 << 20
 type wordCache struct {
 	cur, old *generation
 	gens     [2]generation
-	pad      [2][nRows][]int32 // BOS and EOS rows, for positions outside the sequence
-	hints    []wordHint        // by Token.Word-1
-	genID    uint32            // the id of the last generation emptied
-	base     []uint64          // scratch for baseValues
+	pad      []int32    // BOS and EOS rows (see padRows), at the start of every generation's rows
+	hints    []wordHint // by Token.Word-1
+	genID    uint32     // the id of the last generation emptied
+	base     []uint64   // scratch for baseValues
 	buf      []byte
 }
 
@@ -84,24 +90,26 @@ func (c *wordCache) prepare(m *Model, n int) {
 			c.gens[i].idx = make(map[string]int32, 1024)
 		}
 		c.cur, c.old = &c.gens[0], &c.gens[1]
-		c.gens[0].id, c.gens[1].id, c.genID = 1, 2, 2
 		c.base = make([]uint64, stride)
+		nr := nRows * m.nl
+		c.pad = make([]int32, 2*nr)
 		for p, h := range []uint64{hBOS, hEOS} {
 			fillPad(c.base, h)
 			for r := rowM2; r < nRows; r++ {
-				row := make([]int32, m.nl)
-				neighbourRow(m, c.base, r, row)
-				c.pad[p][r] = row
+				neighbourRow(m, c.base, r, c.pad[p*nr+r*m.nl:p*nr+(r+1)*m.nl])
 			}
 		}
+		c.genID = 2
+		c.gens[0].reset(1, c.pad)
+		c.gens[1].reset(2, c.pad)
 	}
 	if len(c.cur.words)+n > maxCachedWords {
 		c.cur, c.old = c.old, c.cur
 		c.genID++
-		c.cur.reset(c.genID)
 		if cap(c.cur.rows) > 2*maxCachedWords*nRows*m.nl {
 			c.cur.words, c.cur.rows = nil, nil // a huge sequence grew them: let them go
 		}
+		c.cur.reset(c.genID, c.pad)
 	}
 }
 
@@ -321,36 +329,32 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	}
 	t.touch = touch
 	fr := m.flagRows()
+	// The rows of every token and of two pad words on each side.
+	if cap(t.ro) < n+4 {
+		t.ro = make([]int32, n+4)
+	}
+	ro := t.ro[:n+4]
+	ro[0], ro[1] = 0, 0
+	for i, id := range ids {
+		ro[i+2] = words[id].row
+	}
+	ro[n+2], ro[n+3] = padEOS(nl), padEOS(nl)
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		e := t.em[i*nl : (i+1)*nl]
 		w := &words[ids[i]]
-		// The word's own row and its neighbours' rows (BOS/EOS outside the
-		// sequence), summed in one pass.
-		var nb [4][]int32
-		for d, r := range [4]int{rowM2, rowM1, rowP1, rowP2} {
-			j := i + d - 2
-			if d >= 2 {
-				j++
-			}
-			switch {
-			case j < 0:
-				nb[d] = c.pad[0][r]
-			case j >= n:
-				nb[d] = c.pad[1][r]
-			default:
-				o := int(words[ids[j]].row) + r*nl
-				nb[d] = rows[o : o+nl]
-			}
-		}
 		// Features of the flags, from the model's precomputed rows.
 		flags := w.flags | tok.Flags&SentStart
 		if i == 0 {
 			flags |= SentStart
 		}
-		own := rows[w.row : int(w.row)+nl]
-		own, fl := own[:len(e)], fr.flags[flags&0x7f][:len(e)]
-		a, b, cc, dd := nb[0][:len(e)], nb[1][:len(e)], nb[2][:len(e)], nb[3][:len(e)]
+		// The word's own row and its neighbours' rows, summed in one pass.
+		own := rows[w.row:][:len(e)]
+		a := rows[int(ro[i])+rowM2*nl:][:len(e)]
+		b := rows[int(ro[i+1])+rowM1*nl:][:len(e)]
+		cc := rows[int(ro[i+3])+rowP1*nl:][:len(e)]
+		dd := rows[int(ro[i+4])+rowP2*nl:][:len(e)]
+		fl := fr.flags[flags&0x7f][:len(e)]
 		for k := range e {
 			e[k] = int64(own[k]) + int64(a[k]) + int64(b[k]) + int64(cc[k]) + int64(dd[k]) + int64(fl[k])
 		}

@@ -225,6 +225,7 @@ type Tagger struct {
 	touch  uint64
 	cache  wordCache // for the default features
 	ids    []int32   // cache index of every token
+	ro     []int32   // row offset of every token, with two pad words on each side
 	gazSum []uint64  // gazetteer summary of every token
 }
 
