@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"runtime"
@@ -259,7 +260,7 @@ func run(c config, w io.Writer) error {
 		if r.m == mProse {
 			x = "1×"
 		}
-		tw.row(r.name, rate(r.m.tokensPerSec()), rate(r.m.tokensPerCPU()), fmt.Sprintf("%.3g", r.m.mbPerCPU()), fmt.Sprintf("%.4g", r.m.docsPerSec()), x)
+		tw.row(r.name, rate(r.m.tokensPerSec()), rate(r.m.tokensPerCPU()), fmt.Sprintf("%.3g", r.m.mbPerCPU()), group(int64(math.Round(r.m.docsPerSec()))), x)
 	}
 	tw.flush()
 	if mProse.skipped == "" {

@@ -76,7 +76,7 @@ const maxHints = 1 << 20
 type wordCache struct {
 	cur, old *generation
 	gens     [2]generation
-	pad      []int32    // BOS and EOS rows (see padRows), at the start of every generation's rows
+	pad      []int32    // BOS and EOS rows, at the start of every generation's rows (padEOS)
 	hints    []wordHint // by Token.Word-1
 	genID    uint32     // the id of the last generation emptied
 	base     []uint64   // scratch for baseValues
