@@ -321,7 +321,7 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 		}
 		if !found && t.Kind == tokenize.Word {
 			for s := 0; s < ncur; s++ {
-				if c, ok := m.strip(st, toks, i, k, cur[s], known); ok {
+				if c, ok := m.stripAt(st, toks, i, k, cur[s], known); ok {
 					best = c
 					break
 				}

@@ -20,7 +20,21 @@ type Memo struct {
 type memoWord struct {
 	class, adj uint32
 	done, val  uint8 // bits of the memo* kinds below
+	nsfx       uint8 // stripped forms with a class (memoStrip), maxSfx+1: more
+	sfx        [maxSfx]memoSfx
 }
+
+// memoSfx is a suffix strip can take off a word: its kind, the length of
+// the stem and the stem's class.
+type memoSfx struct {
+	kind  int8
+	l     uint8
+	class uint32
+}
+
+// maxSfx bounds the stripped forms a memo keeps per word; a word with more
+// is stripped without the memo.
+const maxSfx = 2
 
 const (
 	memoMay   uint8 = 1 << iota // mayStart
@@ -28,6 +42,7 @@ const (
 	memoKey                     // in the filter of all tokens, with a class
 	memoAdj                     // adjLookup found a class
 	memoClass                   // the class look-up (done bit only)
+	memoStrip                   // the stems strip may find (done bit only)
 )
 
 // Reset forgets every word: call it when the numbers of words change.
@@ -131,4 +146,63 @@ func (m *matcher) adjLookupAt(st *matchState, toks []tokenize.Token, k int) (uin
 		}
 	}
 	return w.adj, w.val&memoAdj != 0
+}
+
+// stripAt is strip of toks[k], through the memo: the stems of the word
+// that have a class are found once; the trie step and the verification
+// depend on the walk.
+func (m *matcher) stripAt(st *matchState, toks []tokenize.Token, i, k int, p wstate, known bool) (cand, bool) {
+	w := st.word(toks, k)
+	if w == nil {
+		return m.strip(st, toks, i, k, p, known)
+	}
+	t := &toks[k]
+	s := t.Text
+	if w.done&memoStrip == 0 {
+		w.done |= memoStrip
+		m.stems(st, s, w)
+	}
+	if w.nsfx > maxSfx {
+		return m.strip(st, toks, i, k, p, known)
+	}
+	nameOK := !known && (t.Flags&tokenize.Upper != 0 || firstUpper(s))
+	for _, x := range w.sfx[:w.nsfx] {
+		if x.kind < sfxAE && !nameOK {
+			continue
+		}
+		c := cand{end: k + 1, kind: x.kind, adj: p.adj, stem: s[:x.l]}
+		c.node = m.step(p.nd, x.class)
+		if c.node == 0 || m.nodes[c.node].vn == 0 {
+			continue
+		}
+		if m.verifyAny(st, toks, i, &c) {
+			return c, true
+		}
+	}
+	return cand{}, false
+}
+
+// stems fills w.sfx with the suffixes strip may take off s (a token that
+// is not all caps) whose stem has a class, in strip's order of preference.
+func (m *matcher) stems(st *matchState, s string, w *memoWord) {
+	w.nsfx = 0
+	if len(s) < 2 {
+		return
+	}
+	for _, sfx := range suffixesByLast[s[len(s)-1]] {
+		l := len(s) - len(sfx.text)
+		if l <= 0 || s[l:] != sfx.text || !m.filter[sfx.kind].has(last2(s[:l])) || !m.keysX.has(s[:l]) {
+			continue
+		}
+		v, ok := m.classOf(st, s[:l])
+		if !ok {
+			continue
+		}
+		if w.nsfx == maxSfx || l > 255 {
+			w.nsfx = maxSfx + 1 // too many to keep: no memo for this word
+			return
+		}
+		w.sfx[w.nsfx] = memoSfx{kind: int8(sfx.kind), l: uint8(l), class: v}
+		w.nsfx++
+	}
 }
