@@ -139,9 +139,10 @@ type scratch struct {
 	buf     []byte
 
 	// answers about words (wordinfo.go)
-	wmap  map[string]int32 // word → index into winfo
-	winfo []wordInfo
-	wtok  []int32 // token index → index into winfo, -1 for non-words
+	wmap      map[string]int32 // word → index into winfo
+	winfo     []wordInfo
+	wtok      []int32          // token index → index into winfo, -1 for non-words
+	pendLower map[string]int32 // see linkLower
 	// gazMemo keeps the gazetteer's look-ups per word, by index into winfo.
 	gazMemo gazetteer.Memo
 	doc     uint32 // number of the current text, for wordInfo.lowerDoc and lowerSeen

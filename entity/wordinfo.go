@@ -42,10 +42,11 @@ type wordInfo struct {
 	// lowerSeen is the number of the last document in which the word
 	// occurs in lower case (occursLower).
 	lowerSeen uint32
-	// lower caches occursLower for the document numbered lowerDoc.
-	lowerDoc uint32
-	lower    bool
-	stemmed  bool
+	// lowerID is the index of the word lower-cased at its first letter
+	// (lowerFirst) in the scratch's words, -1 while it is not one of them
+	// (see linkLower).
+	lowerID int32
+	stemmed bool
 }
 
 func (w *wordInfo) has(f wordFlag) bool { return w.flags&f != 0 }
@@ -61,14 +62,17 @@ var noWord wordInfo
 // answers for words not seen before.
 func (x *Extractor) indexWords(s *scratch) {
 	s.doc++
-	if s.doc == 0 { // wrapped: stale lowerDoc marks would match again
-		clear(s.winfo)
+	if s.doc == 0 { // wrapped: stale lowerSeen marks would match again
+		for i := range s.winfo {
+			s.winfo[i].lowerSeen = 0
+		}
 		s.doc = 1
 	}
 	if s.wmap == nil || len(s.winfo) > maxWordInfos {
 		s.wmap = make(map[string]int32, 1024)
 		s.winfo = s.winfo[:0]
 		s.gazMemo.Reset() // it is indexed by the numbers of the words
+		s.pendLower = make(map[string]int32)
 	}
 	if cap(s.wtok) < len(s.toks) {
 		s.wtok = make([]int32, len(s.toks), cap(s.toks))
@@ -86,6 +90,7 @@ func (x *Extractor) indexWords(s *scratch) {
 			k = int32(len(s.winfo))
 			s.winfo = append(s.winfo, x.answers(w, s))
 			s.wmap[w] = k
+			s.linkLower(k)
 		}
 		s.wtok[i] = k
 		if t.Flags&tokenize.Upper == 0 {
@@ -170,18 +175,45 @@ func (x *Extractor) legalAt(i int, s *scratch) bool {
 	return x.lx.legal[s.toks[i].Text]
 }
 
+// linkLower sets the lowerID of the new word k, and that of the words
+// before it whose lower-cased form it is. A word whose lower-cased form is
+// not known yet waits for it in pendLower (keyed by that form; the words
+// waiting for one form are chained by lowerID, -2 minus the next).
+func (s *scratch) linkLower(k int32) {
+	w := s.winfo[k].text
+	if p, ok := s.pendLower[w]; ok {
+		delete(s.pendLower, w)
+		for p >= 0 {
+			next := -2 - s.winfo[p].lowerID
+			s.winfo[p].lowerID = k
+			p = next
+		}
+	}
+	s.buf = lowerFirst(w, s.buf)
+	if string(s.buf) == w {
+		s.winfo[k].lowerID = k
+		return
+	}
+	if j, ok := s.wmap[string(s.buf)]; ok {
+		s.winfo[k].lowerID = j
+		return
+	}
+	next := int32(-1)
+	if p, ok := s.pendLower[string(s.buf)]; ok {
+		next = p
+	}
+	s.winfo[k].lowerID = -2 - next
+	s.pendLower[string(s.buf)] = k
+}
+
 // lowerAt reports whether token i, lower-cased at its first letter, occurs
-// in lower case somewhere in the text (occursLower, cached per document).
+// in lower case somewhere in the text (occursLower).
 func (s *scratch) lowerAt(i int) bool {
 	w := s.word(i)
 	if w == &noWord {
 		return s.occursLower(s.toks[i].Text)
 	}
-	if w.lowerDoc != s.doc {
-		w.lower = s.occursLower(s.toks[i].Text)
-		w.lowerDoc = s.doc
-	}
-	return w.lower
+	return w.lowerID >= 0 && s.winfo[w.lowerID].lowerSeen == s.doc
 }
 
 // stemAt returns the stem of word token i.
