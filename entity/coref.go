@@ -36,8 +36,13 @@ func surname(name string) string {
 // linked entry, nil if none), so that their surnames are found in later
 // blocks too; nil for a text processed in one piece.
 func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazetteer.Entry) map[string]int {
-	// Surnames of the people named so far → index of the span that named them.
-	sur := map[string]int{}
+	// Surnames of the people named so far → index of the span that named
+	// them (the scratch's map, valid until the next call).
+	if s.sur == nil {
+		s.sur = make(map[string]int)
+	}
+	sur := s.sur
+	clear(sur) // a block of a long text: the last block's surnames
 	for i := range s.spans {
 		sp := &s.spans[i]
 		if sp.typ != PER || sp.form != FormName {

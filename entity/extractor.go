@@ -148,9 +148,10 @@ type scratch struct {
 	doc     uint32 // number of the current text, for wordInfo.lowerDoc and lowerSeen
 
 	// build
-	order []int        // spans in text order
-	byKey map[ekey]int // entity key → entity, emptied after each text
-	ents  []Entity     // the entities of a text before salience sorts them
+	order []int          // spans in text order
+	byKey map[ekey]int   // entity key → entity, emptied after each text
+	ents  []Entity       // the entities of a text before salience sorts them
+	sur   map[string]int // corefStage's surnames
 
 	// model stage
 	seq        tagger.Sequence
@@ -320,6 +321,11 @@ func (x *Extractor) release(s *scratch) {
 	// than cleared for every later text.
 	clear(s.toks)
 	s.matches = s.matches[:0]
+	if len(s.sur) > 4096 {
+		s.sur = nil // clearing costs in proportion to the most it held
+	} else {
+		clear(s.sur) // its keys are pieces of the text
+	}
 	if cap(s.seq.Tokens) > 4096 {
 		s.seq.Tokens = nil
 	} else {
