@@ -434,14 +434,14 @@ func (x *Extractor) engOrgEnd(i int, s *scratch) int {
 			if !s.free(k) && s.spans[s.owner[k]-1].typ == PER {
 				break
 			}
-			if x.lx.orgEng[t.Text] {
+			if s.word(k).has(wOrgEng) {
 				head = true
 			}
 			k++
 			last = k
 			continue
 		}
-		if k > i && engFunc[t.Text] {
+		if k > i && (s.word(k).has(wEngFunc) || s.word(k) == &noWord && engFunc[t.Text]) {
 			k++
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 // array look-up instead of one or more map look-ups.
 
 // wordFlag is a set of answers about a word.
-type wordFlag uint16
+type wordFlag uint32
 
 const (
 	wRole        wordFlag = 1 << iota // a role or title word, alone or as a compound head
@@ -31,6 +31,8 @@ const (
 	wClub                             // a sports club prefix (FC, Borussia)
 	wOrgCompound                      // lower-cased, a compound naming an institution
 	wStreet                           // lower-cased, ends like a street or square
+	wOrgEng                           // a head of English organisation names (Institute)
+	wEngFunc                          // a function word inside English names (of, the)
 )
 
 // wordInfo holds the answers about one word.
@@ -124,6 +126,7 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	}{
 		{lx.nonames, wNoName}, {lx.nouns, wNoun}, {lx.speech, wSpeech},
 		{lx.orgHead, wOrgHead}, {lx.legal, wLegal}, {lx.club, wClub},
+		{lx.orgEng, wOrgEng}, {engFunc, wEngFunc},
 	} {
 		if l.set[w] {
 			f |= l.flag
