@@ -404,6 +404,10 @@ type vplan struct {
 	// from[l*nl+y]: the weight of l → y (the transitions out of a leader,
 	// in one row).
 	from []int64
+	// bio4: the labels are O, then B-X, I-X for four types, with I-X
+	// after B-X or I-X only (the default model): step has a version for
+	// exactly these.
+	bio4 bool
 	// The successors of label y, for the backward pass of maxMarginals:
 	// succ[soff[y]:soff[y+1]], with the weights sw of y → succ[k].
 	soff []int32
@@ -462,6 +466,13 @@ func (p *vplan) build(nl int, trans []int64, allowed []bool) {
 		p.pair = append(p.pair, pp)
 	}
 	p.from = append(p.from[:0], trans[:nl*nl]...)
+	p.bio4 = nl == 9 && len(p.denseY) == 5 && len(p.pairs) == 4 && len(p.otherY) == 0
+	for k, pp := range p.pairs {
+		p.bio4 = p.bio4 && int(pp.y) == 2*k+2 && int(pp.p0) == 2*k+1 && int(pp.p1) == 2*k+2
+	}
+	for k, y := range p.denseY {
+		p.bio4 = p.bio4 && int(y) == max(0, 2*k-1)
+	}
 	p.lead = p.lead[:0]
 	for l := 0; l < nl; l++ {
 		r := int64(math.MinInt64)
@@ -534,6 +545,10 @@ func (pl *vplan) bestPred(y int, delta []int64) (best int64, arg int) {
 // predecessors b. (A function of its own, so that the compiler keeps its
 // few variables in registers.)
 func (pl *vplan) step(delta, next, e []int64, b []uint8) {
+	if pl.bio4 {
+		pl.stepBIO4((*[9]int64)(delta), (*[9]int64)(next), (*[9]int64)(e), (*[9]uint8)(b))
+		return
+	}
 	nl := pl.nl
 	delta, next, e, b = delta[:nl], next[:nl], e[:nl], b[:nl]
 	// The leader of the previous scores and its lead over the others: if
@@ -570,6 +585,42 @@ func (pl *vplan) step(delta, next, e []int64, b []uint8) {
 		best, arg := pl.bestPred(int(y), delta)
 		next[y] = max(best+e[y], negInf)
 		b[y] = uint8(arg)
+	}
+}
+
+// stepBIO4 is step for a bio4 plan, over arrays.
+func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
+	l, m1, m2 := 0, delta[0], int64(negInf-1)
+	for p := 1; p < 9; p++ {
+		if v := delta[p]; v > m1 {
+			l, m1, m2 = p, v, m1
+		} else if v > m2 {
+			m2 = v
+		}
+	}
+	if m1-m2 > pl.lead[l] {
+		row := (*[9]int64)(pl.from[l*9 : l*9+9])
+		for _, y := range [...]int{0, 1, 3, 5, 7} { // O and B-X
+			next[y] = max(m1+row[y]+e[y], negInf)
+			b[y] = uint8(l)
+		}
+	} else {
+		for _, y := range pl.denseY {
+			best, arg := pl.bestPred(int(y), delta[:])
+			next[y] = max(best+e[y], negInf)
+			b[y] = uint8(arg)
+		}
+	}
+	ps := (*[4]predPair)(pl.pairs)
+	for k := range ps {
+		pp := &ps[k]
+		bi, ii := 2*k+1, 2*k+2
+		best, arg := delta[bi]+pp.w0, bi
+		if v := delta[ii] + pp.w1; v > best { // ties go to B-X, the lower index
+			best, arg = v, ii
+		}
+		next[ii] = max(best+e[ii], negInf)
+		b[ii] = uint8(arg)
 	}
 }
 

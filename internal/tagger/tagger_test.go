@@ -163,9 +163,22 @@ func plainViterbi(em []int64, n, nl int, trans, final []int64, allowed []bool, m
 // TestViterbiTies: with scores from a small range, many sequences tie; the
 // decoder must pick the same one as the textbook recursion.
 func TestViterbiTies(t *testing.T) {
-	labels := labelsFor([]string{"PER", "LOC", "ORG"})
+	// Three types, and four (the default model's, which has a decoder
+	// step of its own).
+	for _, types := range [][]string{{"PER", "LOC", "ORG"}, {"PER", "LOC", "ORG", "OTH"}} {
+		testViterbiTies(t, types)
+	}
+}
+
+func testViterbiTies(t *testing.T, types []string) {
+	labels := labelsFor(types)
 	nl := len(labels)
 	allowed := allowedMatrix(labels)
+	var pl vplan
+	pl.build(nl, make([]int64, (nl+1)*nl), allowed)
+	if pl.bio4 != (nl == 9) {
+		t.Fatalf("%d labels: bio4 %v", nl, pl.bio4)
+	}
 	rng := newPCG(5)
 	rnd := func() int64 { return int64(rng.next() % 3) }
 	for trial := 0; trial < 2000; trial++ {
