@@ -145,7 +145,7 @@ type scratch struct {
 	pendLower map[string]int32 // see linkLower
 	// gazMemo keeps the gazetteer's look-ups per word, by index into winfo.
 	gazMemo gazetteer.Memo
-	doc     uint32 // number of the current text, for wordInfo.lowerDoc and lowerSeen
+	doc     uint32 // number of the current text, for wordInfo.lowerSeen
 
 	// build
 	order []int          // spans in text order
