@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -110,48 +109,31 @@ func load(r io.Reader, fs FeatureSet) (*Model, error) {
 	if fs.Func == nil {
 		return nil, errors.New("feature set without function")
 	}
-	// A byte reader: r itself if it is one (bytes.Reader), else buffered;
-	// through gzip if the data starts with the gzip magic.
-	var br interface {
-		io.Reader
-		io.ByteReader
-	}
-	if b, ok := r.(interface {
-		io.Reader
-		io.ByteReader
-	}); ok {
-		br = b
-	} else {
-		br = bufio.NewReader(r)
-	}
-	c1, err1 := br.ReadByte()
-	c2, err2 := br.ReadByte()
-	if err1 != nil || err2 != nil {
+	// The data, through gzip if it starts with the gzip magic, read into a
+	// window that varints are decoded from directly (byte by byte through
+	// an io.ByteReader was most of the time of a load).
+	br := bufio.NewReaderSize(r, 64<<10)
+	if m, err := br.Peek(2); err != nil || len(m) < 2 {
 		return nil, errors.New("not a kenner tagger model (too short)")
-	}
-	if c1 == 0x1f && c2 == 0x8b {
-		zr, err := gzip.NewReader(io.MultiReader(bytes.NewReader([]byte{c1, c2}), br))
+	} else if m[0] == 0x1f && m[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, err
 		}
 		defer zr.Close()
-		br = bufio.NewReader(zr)
+		r = zr
 	} else {
-		br = &prefixReader{pre: []byte{c1, c2}, r: br}
+		r = br
 	}
-	uv := func() (uint64, error) {
-		x, err := binary.ReadUvarint(br)
-		if err != nil {
-			return 0, corrupt(err)
-		}
-		return x, nil
-	}
+	vr := &varintReader{r: r, buf: make([]byte, 64<<10)}
+	uv := vr.uvarint
 	sv := func() (int64, error) {
-		x, err := binary.ReadVarint(br)
-		if err != nil {
-			return 0, corrupt(err)
+		ux, err := uv()
+		x := int64(ux >> 1) // zig-zag, as binary.Varint
+		if ux&1 != 0 {
+			x = ^x
 		}
-		return x, nil
+		return x, err
 	}
 	str := func() (string, error) {
 		n, err := uv()
@@ -162,14 +144,14 @@ func load(r io.Reader, fs FeatureSet) (*Model, error) {
 			return "", fmt.Errorf("%w: string of %d bytes", errCorrupt, n)
 		}
 		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
+		if _, err := io.ReadFull(vr, b); err != nil {
 			return "", corrupt(err)
 		}
 		return string(b), nil
 	}
 
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(vr, head); err != nil || string(head) != magic {
 		return nil, errors.New("not a kenner tagger model (bad magic)")
 	}
 	ver, err := uv()
@@ -208,7 +190,7 @@ func load(r io.Reader, fs FeatureSet) (*Model, error) {
 		seen[l] = true
 	}
 	var f4 [4]byte
-	if _, err := io.ReadFull(br, f4[:]); err != nil {
+	if _, err := io.ReadFull(vr, f4[:]); err != nil {
 		return nil, corrupt(err)
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(f4[:]))
@@ -272,10 +254,10 @@ func load(r io.Reader, fs FeatureSet) (*Model, error) {
 		}
 	}
 	tail := make([]byte, 3)
-	if _, err := io.ReadFull(br, tail); err != nil || string(tail) != "END" {
+	if _, err := io.ReadFull(vr, tail); err != nil || string(tail) != "END" {
 		return nil, fmt.Errorf("%w: missing end marker", errCorrupt)
 	}
-	if _, err := br.ReadByte(); err != io.EOF {
+	if _, err := vr.ReadByte(); err != io.EOF {
 		if err == nil {
 			return nil, fmt.Errorf("%w: data after the end marker", errCorrupt)
 		}
@@ -292,29 +274,76 @@ func corrupt(err error) error {
 	return err
 }
 
-// prefixReader reads pre, then r.
-type prefixReader struct {
-	pre []byte
-	r   interface {
-		io.Reader
-		io.ByteReader
+// varintReader reads a model: bytes and unsigned varints from a window
+// over r.
+type varintReader struct {
+	r        io.Reader
+	buf      []byte
+	off, end int   // buf[off:end] is read from r and not consumed
+	err      error // of the last read from r
+}
+
+// fill moves the unconsumed bytes to the front of the window and reads
+// more, unless r has failed or ended.
+func (v *varintReader) fill() {
+	v.end = copy(v.buf, v.buf[v.off:v.end])
+	v.off = 0
+	for empty := 0; v.err == nil && v.end < len(v.buf); {
+		n, err := v.r.Read(v.buf[v.end:])
+		v.end += n
+		v.err = err
+		if n == 0 && err == nil {
+			if empty++; empty == 100 {
+				v.err = io.ErrNoProgress
+			}
+		}
 	}
 }
 
-func (p *prefixReader) Read(b []byte) (int, error) {
-	if len(p.pre) > 0 {
-		n := copy(b, p.pre)
-		p.pre = p.pre[n:]
-		return n, nil
+// uvarint reads an unsigned varint.
+func (v *varintReader) uvarint() (uint64, error) {
+	if v.off < v.end && v.buf[v.off] < 0x80 { // one byte: most of a model
+		x := uint64(v.buf[v.off])
+		v.off++
+		return x, nil
 	}
-	return p.r.Read(b)
+	if v.end-v.off < binary.MaxVarintLen64 && v.err == nil {
+		v.fill()
+	}
+	x, n := binary.Uvarint(v.buf[v.off:v.end])
+	switch {
+	case n > 0:
+		v.off += n
+		return x, nil
+	case n < 0:
+		return 0, fmt.Errorf("%w: varint overflows 64 bits", errCorrupt)
+	case v.err == nil || v.err == io.EOF:
+		return 0, fmt.Errorf("%w: truncated", errCorrupt)
+	}
+	return 0, v.err
 }
 
-func (p *prefixReader) ReadByte() (byte, error) {
-	if len(p.pre) > 0 {
-		c := p.pre[0]
-		p.pre = p.pre[1:]
-		return c, nil
+// Read reads from the window (io.Reader).
+func (v *varintReader) Read(p []byte) (int, error) {
+	if v.off == v.end {
+		if v.err != nil {
+			return 0, v.err
+		}
+		v.fill()
+		if v.off == v.end {
+			return 0, v.err // not nil: fill reads until data or an error
+		}
 	}
-	return p.r.ReadByte()
+	n := copy(p, v.buf[v.off:v.end])
+	v.off += n
+	return n, nil
+}
+
+// ReadByte reads one byte (io.ByteReader).
+func (v *varintReader) ReadByte() (byte, error) {
+	var b [1]byte
+	if _, err := io.ReadFull(v, b[:]); err != nil {
+		return 0, err
+	}
+	return b[0], nil
 }
