@@ -246,7 +246,7 @@ func (x *Extractor) run(text string, s *scratch) {
 	if need := len(s.toks)/8 + 16; cap(s.spans) < need {
 		s.spans = make([]span, 0, need)
 	}
-	s.sents = tokenize.AppendSentences(s.sents[:0], text, s.toks)
+	s.sents = tokenize.MarkedSentences(s.sents[:0], s.toks) // as AppendTokens marked them
 	s.spans = s.spans[:0]
 	if cap(s.owner) < len(s.toks) {
 		s.owner = make([]int32, len(s.toks), len(s.toks)+len(s.toks)/2)

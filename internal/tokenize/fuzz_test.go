@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,10 @@ func checkInvariants(t *testing.T, text string) {
 	checkTokens(t, text, toks)
 	if len(toks) > 0 && toks[0].Flags&SentStart == 0 {
 		t.Fatalf("first token %q lacks SentStart", toks[0].Text)
+	}
+	// The marks give the sentences AppendSentences finds.
+	if got, want := MarkedSentences(nil, toks), AppendSentences(nil, text, toks); !slices.Equal(got, want) {
+		t.Fatalf("MarkedSentences %v, AppendSentences %v", got, want)
 	}
 	// every byte outside tokens is white space or a control/format character
 	covered := 0

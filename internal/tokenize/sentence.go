@@ -22,6 +22,21 @@ func AppendSentences(dst []Sentence, text string, toks []Token) []Sentence {
 	}
 }
 
+// MarkedSentences appends the sentences of toks as marked by AppendTokens:
+// each starts at a token with SentStart. For the tokens of a text from
+// AppendTokens (or Tokenize) they are the sentences AppendSentences finds,
+// without splitting the text a second time.
+func MarkedSentences(dst []Sentence, toks []Token) []Sentence {
+	first := 0
+	for i := 1; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].Flags&SentStart != 0 {
+			dst = append(dst, Sentence{Start: toks[first].Start, End: toks[i-1].End, First: first, Last: i})
+			first = i
+		}
+	}
+	return dst
+}
+
 // markSentStarts sets SentStart on the first token of every sentence.
 func markSentStarts(text string, toks []Token) {
 	it := sentIter{text: text, toks: toks}
