@@ -279,15 +279,14 @@ func run(c config, w io.Writer) error {
 	}
 
 	// 2. Fresh process: time to first result, peak RSS.
-	fmt.Fprintf(w, "Fresh process: this program re-executed, start → first result (median of %d runs)\n", c.runs)
+	fmt.Fprintf(w, "Fresh process: this program re-executed, start → first result (median of %d runs, the modes taking turns)\n", c.runs)
 	tw = newTable(w, "mode", "median", "min", "max", "child CPU", "New", "1st call", "VmHWM 1st result", "VmHWM after big doc")
-	firsts := map[string]childStats{}
+	firsts, err := freshRuns([]string{"entities", "full"}, c.runs, c.quick)
+	if err != nil {
+		return err
+	}
 	for _, mode := range []string{"entities", "full"} {
-		st, err := freshRuns(mode, c.runs, c.quick)
-		if err != nil {
-			return fmt.Errorf("child %s: %w", mode, err)
-		}
-		firsts[mode] = st
+		st := firsts[mode]
 		name := map[string]string{"entities": "entities (WithoutTopics)", "full": "entities+topics (New)"}[mode]
 		tw.row(name, ms(st.median), ms(st.min), ms(st.max), ms(st.cpu), ms(st.build), ms(st.first), mb(st.hwmFirst), mb(st.hwmWork)+" ("+st.workSize+")")
 	}
@@ -543,72 +542,103 @@ type childStats struct {
 	workSize          string
 }
 
-// freshRuns starts this program runs times as a child in the given mode and
-// times each from start until the child reports its first result. The last
-// run also processes a big document and reports its peak RSS after it.
-func freshRuns(mode string, runs int, quick bool) (childStats, error) {
+// freshRuns starts this program runs times as a child in each of the given
+// modes, the modes taking turns (so that a slow phase of the machine falls
+// on all of them alike), and times each from start until the child reports
+// its first result. The last run of each mode also processes a big document
+// and reports its peak RSS after it.
+func freshRuns(modes []string, runs int, quick bool) (map[string]childStats, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return childStats{}, err
+		return nil, err
 	}
-	var st childStats
-	var times, cpus, builds, calls []time.Duration
+	size := "10"
+	if quick {
+		size = "1"
+	}
+	samples := map[string][]childSample{}
 	for i := range runs {
-		work := i == runs-1
-		cmd := exec.Command(exe)
-		cmd.Env = append(os.Environ(), childEnv+"="+mode)
-		if work {
-			size := "10"
-			if quick {
-				size = "1"
+		for _, mode := range modes {
+			work := ""
+			if i == runs-1 {
+				work = size
 			}
-			cmd.Env = append(cmd.Env, "KENNER_BENCH_WORK_MB="+size)
-			st.workSize = size + " MB doc"
-		}
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			return st, err
-		}
-		start := time.Now()
-		if err := cmd.Start(); err != nil {
-			return st, err
-		}
-		br := bufio.NewReader(out)
-		line, err := br.ReadString('\n')
-		elapsed := time.Since(start)
-		if err != nil {
-			cmd.Wait()
-			return st, fmt.Errorf("no result from child: %v", err)
-		}
-		f := strings.Fields(line)
-		if len(f) != 5 || f[0] != "ready" {
-			cmd.Wait()
-			return st, fmt.Errorf("child said %q", line)
-		}
-		times = append(times, elapsed)
-		hwm, _ := strconv.ParseInt(f[1], 10, 64)
-		cpu, _ := strconv.ParseInt(f[2], 10, 64)
-		cpus = append(cpus, time.Duration(cpu))
-		b, _ := strconv.ParseInt(f[3], 10, 64)
-		c, _ := strconv.ParseInt(f[4], 10, 64)
-		builds, calls = append(builds, time.Duration(b)), append(calls, time.Duration(c))
-		st.hwmFirst = max(st.hwmFirst, hwm)
-		rest, _ := io.ReadAll(br)
-		if err := cmd.Wait(); err != nil {
-			return st, err
-		}
-		if work {
-			f := strings.Fields(string(rest))
-			if len(f) == 2 && f[0] == "work" {
-				st.hwmWork, _ = strconv.ParseInt(f[1], 10, 64)
+			cs, err := freshRun(exe, mode, work)
+			if err != nil {
+				return nil, fmt.Errorf("child %s: %w", mode, err)
 			}
+			samples[mode] = append(samples[mode], cs)
 		}
 	}
-	slices.Sort(times)
-	st.cpu, st.build, st.first = median(cpus), median(builds), median(calls)
-	st.median, st.min, st.max = times[len(times)/2], times[0], times[len(times)-1]
-	return st, nil
+	out := map[string]childStats{}
+	for mode, ss := range samples {
+		st := childStats{workSize: size + " MB doc"}
+		var times, cpus, builds, calls []time.Duration
+		for _, cs := range ss {
+			times, cpus = append(times, cs.elapsed), append(cpus, cs.cpu)
+			builds, calls = append(builds, cs.build), append(calls, cs.call)
+			st.hwmFirst = max(st.hwmFirst, cs.hwm)
+			st.hwmWork = max(st.hwmWork, cs.hwmWork)
+		}
+		slices.Sort(times)
+		st.cpu, st.build, st.first = median(cpus), median(builds), median(calls)
+		st.median, st.min, st.max = times[len(times)/2], times[0], times[len(times)-1]
+		out[mode] = st
+	}
+	return out, nil
+}
+
+// childSample is what one child run reports.
+type childSample struct {
+	elapsed, cpu, build, call time.Duration
+	hwm, hwmWork              int64 // bytes; hwmWork 0 without a big document
+}
+
+// freshRun runs the child once in mode; with workMB set, it also processes
+// a document of that many MB.
+func freshRun(exe, mode, workMB string) (childSample, error) {
+	var cs childSample
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), childEnv+"="+mode)
+	if workMB != "" {
+		cmd.Env = append(cmd.Env, "KENNER_BENCH_WORK_MB="+workMB)
+	}
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return cs, err
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return cs, err
+	}
+	br := bufio.NewReader(out)
+	line, err := br.ReadString('\n')
+	cs.elapsed = time.Since(start)
+	if err != nil {
+		cmd.Wait()
+		return cs, fmt.Errorf("no result from child: %v", err)
+	}
+	f := strings.Fields(line)
+	if len(f) != 5 || f[0] != "ready" {
+		cmd.Wait()
+		return cs, fmt.Errorf("child said %q", line)
+	}
+	cs.hwm, _ = strconv.ParseInt(f[1], 10, 64)
+	cpu, _ := strconv.ParseInt(f[2], 10, 64)
+	b, _ := strconv.ParseInt(f[3], 10, 64)
+	c, _ := strconv.ParseInt(f[4], 10, 64)
+	cs.cpu, cs.build, cs.call = time.Duration(cpu), time.Duration(b), time.Duration(c)
+	rest, _ := io.ReadAll(br)
+	if err := cmd.Wait(); err != nil {
+		return cs, err
+	}
+	if workMB != "" {
+		if f := strings.Fields(string(rest)); len(f) == 2 && f[0] == "work" {
+			cs.hwmWork, _ = strconv.ParseInt(f[1], 10, 64)
+		}
+	}
+	return cs, nil
 }
 
 // child is the child process: build the analyser, analyse the first corpus
