@@ -282,7 +282,22 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 	var cur, next [maxStates]wstate
 	ncur := 1
 	limit := min(len(toks), i+m.maxLen)
-	for k := i; k < limit && ncur > 0; k++ {
+	k := i
+	// The first step depends on the word (see firstStep): from the memo
+	// when it has it.
+	w := st.word(toks, i)
+	if w != nil && w.done&memoFirst != 0 {
+		f := &w.first
+		if f.node != 0 {
+			best = cand{end: i + 1, node: f.node, kind: f.kind}
+			if f.kind >= 0 {
+				best.stem = toks[i].Text[:f.stemL]
+			}
+		}
+		ncur = copy(cur[:], f.next[:f.n]) // with nothing after i, the loop below ends at once
+		k = i + 1
+	}
+	for ; k < limit && ncur > 0; k++ {
 		t := &toks[k]
 		v, inVocab := m.lookupAt(st, toks, k, k == i)
 		if inVocab && k == i && m.cflags[v]&cfLowerStart == 0 && firstLower(t.Text) {
@@ -328,6 +343,11 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 			}
 		}
 		cur, ncur = next, nn
+		if k == i && w != nil && i+1 < limit && nn <= len(w.first.next) && len(best.stem) < 256 {
+			w.done |= memoFirst
+			w.first = firstStep{node: best.node, kind: best.kind, stemL: uint8(len(best.stem)), n: uint8(nn)}
+			copy(w.first.next[:], cur[:nn])
+		}
 	}
 	return best
 }

@@ -22,6 +22,20 @@ type memoWord struct {
 	done, val  uint8 // bits of the memo* kinds below
 	nsfx       uint8 // stripped forms with a class (memoStrip), maxSfx+1: more
 	sfx        [maxSfx]memoSfx
+	first      firstStep // memoFirst
+}
+
+// firstStep is the first step of a walk from a word: the candidate that
+// ends after it (node 0: none) and the states it leaves. It depends on the
+// word alone, except that the state of a name-internal adjective is only
+// looked for when another token follows within the walk's reach: a first
+// step is kept only from such a walk.
+type firstStep struct {
+	node  int32
+	kind  int8  // suffix kind of the candidate, -1 for none
+	stemL uint8 // with a suffix: the length of the stem
+	n     uint8
+	next  [2]wstate
 }
 
 // memoSfx is a suffix strip can take off a word: its kind, the length of
@@ -43,6 +57,7 @@ const (
 	memoAdj                     // adjLookup found a class
 	memoClass                   // the class look-up (done bit only)
 	memoStrip                   // the stems strip may find (done bit only)
+	memoFirst                   // the first step of a walk (done bit only)
 )
 
 // Reset forgets every word: call it when the numbers of words change.
