@@ -121,6 +121,13 @@ func fuzzMatch(f *testing.F, g *Gazetteer) {
 				t.Fatalf("MatchTokensMemo %+v, MatchTokens %+v", mm, ms)
 			}
 		}
+		// Misnumbered words (one number for all, so that a word reads what
+		// a longer or shorter one left) give wrong matches but must not
+		// panic; nor must numbers for tokens that are not words.
+		var bad Memo
+		one := make([]int32, len(toks))
+		g.MatchTokensMemo(text, toks, one, &bad, nil)
+		g.MatchTokensMemo(text, toks, one, &bad, nil)
 		for i, m := range ms {
 			checkMatch(t, text, toks, m)
 			if i > 0 {

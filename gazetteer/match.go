@@ -286,7 +286,7 @@ func (m *matcher) walk(st *matchState, toks []tokenize.Token, i int) cand {
 	// The first step depends on the word (see firstStep): from the memo
 	// when it has it.
 	w := st.word(toks, i)
-	if w != nil && w.done&memoFirst != 0 {
+	if w != nil && w.done&memoFirst != 0 && int(w.first.stemL) <= len(toks[i].Text) {
 		f := &w.first
 		if f.node != 0 {
 			best = cand{end: i + 1, node: f.node, kind: f.kind}

@@ -4,12 +4,14 @@ import "github.com/kenner-nlp/kenner/internal/tokenize"
 
 // A Memo remembers, per word of a caller's vocabulary, what MatchTokens
 // looks up about a token as written: whether a surface may start with it,
-// its class in the matcher's tables and the class of its adjective stem.
-// These look-ups go to tables too large for the CPU cache, while the words
-// of news text repeat; a caller that numbers its words (as the entity
-// extractor does) passes a Memo to MatchTokensMemo, and each word is looked
-// up once. The zero Memo is ready to use. A Memo is not safe for
-// concurrent use.
+// its class in the matcher's tables, the class of its adjective stem, the
+// stems its name and adjective endings leave, and the first step of a walk
+// from it. These look-ups go to tables too large for the CPU cache, while
+// the words of news text repeat; a caller that numbers its words (as the
+// entity extractor does) passes a Memo to MatchTokensMemo, and each word
+// is looked up once. A Memo grows to the highest number it is given (52
+// bytes per number). The zero Memo is ready to use. A Memo is not safe
+// for concurrent use.
 type Memo struct {
 	g     *Gazetteer
 	words []memoWord
@@ -68,9 +70,10 @@ func (mm *Memo) Reset() {
 
 // MatchTokensMemo is MatchTokens for a caller that numbers its words:
 // ids[i] is the number (>= 0) of the word toks[i].Text in the caller's
-// vocabulary, or -1, and tokens with one number have the same text. memo
-// keeps what was looked up per number across calls (see Memo); used with
-// another Gazetteer it starts afresh. The matches are those of MatchTokens.
+// vocabulary, or -1, and tokens with one number must have the same text
+// (else the matches are wrong, though nothing panics). memo keeps what was
+// looked up per number across calls (see Memo); used with another
+// Gazetteer it starts afresh. The matches are those of MatchTokens.
 func (g *Gazetteer) MatchTokensMemo(text string, toks []tokenize.Token, ids []int32, memo *Memo, dst []Match) []Match {
 	if memo != nil && memo.g != g {
 		memo.Reset()
@@ -182,7 +185,7 @@ func (m *matcher) stripAt(st *matchState, toks []tokenize.Token, i, k int, p wst
 	}
 	nameOK := !known && (t.Flags&tokenize.Upper != 0 || firstUpper(s))
 	for _, x := range w.sfx[:w.nsfx] {
-		if x.kind < sfxAE && !nameOK {
+		if x.kind < sfxAE && !nameOK || int(x.l) > len(s) { // the latter: a misnumbered word
 			continue
 		}
 		c := cand{end: k + 1, kind: x.kind, adj: p.adj, stem: s[:x.l]}
