@@ -621,6 +621,36 @@ func TestMaxMarginals(t *testing.T) {
 	}
 }
 
+// TestMarginsReuseNineLabels: with the default model's nine labels the
+// decoder takes its fixed-size step; the forward scores Margins reuses
+// from it must still equal a full forward pass.
+func TestMarginsReuseNineLabels(t *testing.T) {
+	labels := labelsFor([]string{"PER", "LOC", "ORG", "OTH"})
+	nl := len(labels)
+	allowed := allowedMatrix(labels)
+	rng := newPCG(13)
+	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + trial%12
+		em := randScores(rnd, n*nl)
+		if trial%2 == 1 {
+			for i := 0; i < n; i++ {
+				em[i*nl+int(rng.next()%uint32(nl))] += 5000
+			}
+		}
+		trans, final := randScores(rnd, (nl+1)*nl), randScores(rnd, nl)
+		var d, dv decoder
+		alpha, beta := d.maxMarginals(em, n, nl, trans, final, allowed)
+		dv.viterbi(em, n, nl, trans, final, allowed, nil, make([]int, n))
+		if !dv.plan.bio4 {
+			t.Fatal("nine BIO labels without the fixed-size step")
+		}
+		if a, b := dv.maxMarginalsPlan(&dv.plan, em, n, final, true); !slices.Equal(a, alpha) || !slices.Equal(b, beta) {
+			t.Fatalf("trial %d: max-marginals after decoding differ", trial)
+		}
+	}
+}
+
 func TestTagMargins(t *testing.T) {
 	m, err := tinyModel()
 	if err != nil {
