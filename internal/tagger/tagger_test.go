@@ -62,6 +62,28 @@ func randScores(rnd func() int64, n int) []int64 {
 	return v
 }
 
+// boostLeaders adds by to one random label's score at every token of em
+// (n tokens, nl labels): a clear leader, as O is in real text, for the
+// decoder's shortcut.
+func boostLeaders(em []int64, n, nl int, rng *pcg, by int64) {
+	for i := 0; i < n; i++ {
+		em[i*nl+int(rng.next()%uint32(nl))] += by
+	}
+}
+
+// checkReusedMarginals decodes em and checks that Margins' max-marginals,
+// which reuse the decoder's forward scores, equal alpha and beta, a full
+// computation. It returns the decoder's plan.
+func checkReusedMarginals(t *testing.T, trial int, em []int64, n, nl int, trans, final []int64, allowed []bool, alpha, beta []int64) *vplan {
+	t.Helper()
+	var dv decoder
+	dv.viterbi(em, n, nl, trans, final, allowed, nil, make([]int, n))
+	if a, b := dv.maxMarginalsPlan(&dv.plan, em, n, final, true); !slices.Equal(a, alpha) || !slices.Equal(b, beta) {
+		t.Fatalf("trial %d: max-marginals after decoding differ:\n%v %v\n%v %v", trial, a, b, alpha, beta)
+	}
+	return &dv.plan
+}
+
 func TestViterbiMatchesBruteForce(t *testing.T) {
 	labels := labelsFor([]string{"PER", "LOC"})
 	nl := len(labels)
@@ -80,9 +102,7 @@ func TestViterbiMatchesBruteForce(t *testing.T) {
 		// any difference of transitions, as O does in real text (the
 		// decoder's shortcut for a clear leader).
 		if trial%2 == 1 {
-			for i := 0; i < n; i++ {
-				em[i*nl+int(rng.next()%uint32(nl))] += 5000
-			}
+			boostLeaders(em, n, nl, rng, 5000)
 		}
 		trans := randScores(rnd, (nl+1)*nl)
 		final := randScores(rnd, nl)
@@ -184,10 +204,8 @@ func testViterbiTies(t *testing.T, types []string) {
 	for trial := 0; trial < 2000; trial++ {
 		n := 1 + trial%9
 		em := randScores(rnd, n*nl)
-		if trial%2 == 1 { // clear leaders, for the shortcut
-			for i := 0; i < n; i++ {
-				em[i*nl+int(rng.next()%uint32(nl))] += 10
-			}
+		if trial%2 == 1 {
+			boostLeaders(em, n, nl, rng, 10)
 		}
 		trans, final := randScores(rnd, (nl+1)*nl), randScores(rnd, nl)
 		var mask []uint64
@@ -585,19 +603,12 @@ func TestMaxMarginals(t *testing.T) {
 		em := randScores(rnd, n*nl)
 		trans := randScores(rnd, (nl+1)*nl)
 		final := randScores(rnd, nl)
-		if trial%2 == 1 { // clear leaders, for the decoder's shortcut
-			for i := 0; i < n; i++ {
-				em[i*nl+int(rng.next()%uint32(nl))] += 5000
-			}
+		if trial%2 == 1 {
+			boostLeaders(em, n, nl, rng, 5000)
 		}
 		var d decoder
 		alpha, beta := d.maxMarginals(em, n, nl, trans, final, allowed)
-		// Margins after Tag takes the forward scores from the decoder.
-		var dv decoder
-		dv.viterbi(em, n, nl, trans, final, allowed, nil, make([]int, n))
-		if a, b := dv.maxMarginalsPlan(&dv.plan, em, n, final, true); !slices.Equal(a, alpha) || !slices.Equal(b, beta) {
-			t.Fatalf("trial %d: max-marginals after decoding differ:\n%v %v\n%v %v", trial, a, b, alpha, beta)
-		}
+		checkReusedMarginals(t, trial, em, n, nl, trans, final, allowed, alpha, beta)
 		for i := 0; i < n; i++ {
 			for y := 0; y < nl; y++ {
 				mask := make([]uint64, n)
@@ -634,19 +645,13 @@ func TestMarginsReuseNineLabels(t *testing.T) {
 		n := 1 + trial%12
 		em := randScores(rnd, n*nl)
 		if trial%2 == 1 {
-			for i := 0; i < n; i++ {
-				em[i*nl+int(rng.next()%uint32(nl))] += 5000
-			}
+			boostLeaders(em, n, nl, rng, 5000)
 		}
 		trans, final := randScores(rnd, (nl+1)*nl), randScores(rnd, nl)
-		var d, dv decoder
+		var d decoder
 		alpha, beta := d.maxMarginals(em, n, nl, trans, final, allowed)
-		dv.viterbi(em, n, nl, trans, final, allowed, nil, make([]int, n))
-		if !dv.plan.bio4 {
+		if pl := checkReusedMarginals(t, trial, em, n, nl, trans, final, allowed, alpha, beta); !pl.bio4 {
 			t.Fatal("nine BIO labels without the fixed-size step")
-		}
-		if a, b := dv.maxMarginalsPlan(&dv.plan, em, n, final, true); !slices.Equal(a, alpha) || !slices.Equal(b, beta) {
-			t.Fatalf("trial %d: max-marginals after decoding differ", trial)
 		}
 	}
 }
