@@ -32,9 +32,9 @@
 // and caches of what it learnt about words (answers of the word lists, the
 // gazetteer's look-ups, the model's per-word weights, stems) between texts:
 // up to about 19 MB each on a stream with a large vocabulary, bounded, and
-// released by the garbage collector when the goroutines are idle. They make repeated words cheap:
-// text whose words were seen recently is extracted 1.5-2.5 times as fast as
-// text of new words.
+// released by the garbage collector when the goroutines are idle. They
+// make repeated words cheap: text whose words were seen recently is
+// extracted 1.5-2.5 times as fast as text of new words.
 //
 // An Extractor is built once with NewExtractor and is immutable afterwards:
 // it is safe for concurrent use by many goroutines.

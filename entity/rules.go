@@ -441,7 +441,7 @@ func (x *Extractor) engOrgEnd(i int, s *scratch) int {
 			last = k
 			continue
 		}
-		if k > i && (s.word(k).has(wEngFunc) || s.word(k) == &noWord && engFunc[t.Text]) {
+		if w := s.word(k); k > i && (w.has(wEngFunc) || w == &noWord && engFunc[t.Text]) {
 			k++
 			continue
 		}
