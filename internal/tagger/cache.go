@@ -322,7 +322,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	touch := uint64(0)
 	for j, h := range f.Hashes {
 		if tab.mayHave(h) {
-			touch += tab.slots[int(h&tab.mask)*tab.sw]
+			touch += tab.slots[int(tab.home(h))*tab.sw]
 		} else {
 			f.Hashes[j] = 0 // absent: the loop below skips it
 		}

@@ -3,6 +3,7 @@ package tagger
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -39,10 +40,16 @@ func (m *Model) vplan() *vplan {
 // addressing with linear probing. A slot is sw words: the key (0 marks a
 // free slot), then the row's int16 weights packed four to a word, so that
 // a lookup touches one slot only.
+//
+// A key's home slot is its top bits (home), so that keys inserted in
+// increasing order, as a model file stores them, fill the table from the
+// front: the build writes memory in order instead of at random, which
+// was most of the time of a model load.
 type weightTable struct {
 	slots []uint64
 	sw    int // words per slot
 	mask  uint64
+	shift uint // home slot of key h: h >> shift
 	nl    int
 	n     int // number of features
 	// bloom has one bit set per key (by the key's high bits), 8 or more
@@ -76,7 +83,7 @@ func newWeightTable(keys []uint64, w []int16, nl int) weightTable {
 		size <<= 1
 	}
 	sw := 1 + (nl+3)/4
-	t := weightTable{slots: make([]uint64, size*sw), sw: sw, mask: uint64(size - 1), nl: nl, n: len(keys)}
+	t := weightTable{slots: make([]uint64, size*sw), sw: sw, mask: uint64(size - 1), shift: uint(64 - bits.TrailingZeros(uint(size))), nl: nl, n: len(keys)}
 	nbits := 1 << 12
 	for nbits < 8*len(keys) {
 		nbits <<= 1
@@ -85,7 +92,7 @@ func newWeightTable(keys []uint64, w []int16, nl int) weightTable {
 	for r, k := range keys {
 		bw, bit := t.bloomBit(k)
 		t.bloom[bw] |= bit
-		i := k & t.mask
+		i := t.home(k)
 		for t.slots[int(i)*sw] != 0 {
 			i = (i + 1) & t.mask
 		}
@@ -135,10 +142,13 @@ func (t *weightTable) find(h uint64) []uint64 {
 	return t.probe(h)
 }
 
+// home returns the home slot of key h.
+func (t *weightTable) home(h uint64) uint64 { return h >> t.shift }
+
 // probe is find for a key h ≠ 0 that has passed the filter.
 func (t *weightTable) probe(h uint64) []uint64 {
 	sw := t.sw
-	i := h & t.mask
+	i := t.home(h)
 	for {
 		s := t.slots[int(i)*sw : int(i+1)*sw]
 		if s[0] == h {
@@ -327,10 +337,10 @@ func (t *Tagger) emissions(s *Sequence) {
 	// each other, so that the cache misses overlap; the lookups below then
 	// mostly hit the cache. (The sum is stored so that the loads are kept.)
 	touch := uint64(0)
-	sw, mask, slots := m.table.sw, m.table.mask, m.table.slots
+	sw, shift, slots := m.table.sw, m.table.shift, m.table.slots
 	for _, h := range t.f.Hashes {
 		if m.table.mayHave(h) {
-			touch += slots[int(h&mask)*sw]
+			touch += slots[int(h>>shift)*sw]
 		}
 	}
 	t.touch = touch
