@@ -546,6 +546,11 @@ func (b *builder) finish() {
 			}
 		}
 	}
+	m.indexHeads()
+}
+
+// indexHeads fills m.heads from compoundHeads.
+func (m *matcher) indexHeads() {
 	for _, h := range compoundHeads {
 		l := h[len(h)-1]
 		m.heads[l] = append(m.heads[l], h)

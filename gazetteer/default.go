@@ -69,6 +69,11 @@ func loadDefault() (*Gazetteer, error) {
 		}
 		texts[i] = t
 	}
+	if idx, err := readString(indexFile); err == nil {
+		if g, ok, err := loadIndexed(texts, files, idx); ok {
+			return g, err
+		}
+	}
 	return loadTexts(texts, files)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
@@ -16,6 +17,9 @@ import (
 type Gazetteer struct {
 	entries []*Entry
 	byID    map[string]int32 // id → index into entries
+	// idOrder, when byID is nil, holds the indices of the entries sorted
+	// by ID (the default gazetteer's, from its index: no map to build).
+	idOrder []int32
 	m       *matcher
 }
 
@@ -104,6 +108,15 @@ func (g *Gazetteer) Len() int { return len(g.entries) }
 
 // ByID returns the entry with the given ID, or nil.
 func (g *Gazetteer) ByID(id string) *Entry {
+	if g.byID == nil {
+		k, ok := slices.BinarySearchFunc(g.idOrder, id, func(i int32, id string) int {
+			return strings.Compare(g.entries[i].ID, id)
+		})
+		if ok {
+			return g.entries[g.idOrder[k]]
+		}
+		return nil
+	}
 	if i, ok := g.byID[id]; ok {
 		return g.entries[i]
 	}

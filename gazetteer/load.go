@@ -63,7 +63,7 @@ func loadTexts(texts, names []string) (*Gazetteer, error) {
 	for _, t := range texts {
 		lines += strings.Count(t, "\n") + 1
 	}
-	ld := newLoader(lines)
+	ld := newLoader(lines, true)
 	batches := make(chan []*Entry, 16)
 	var perr error
 	go func() {
@@ -91,7 +91,8 @@ func loadTexts(texts, names []string) (*Gazetteer, error) {
 }
 
 // loader collects the entries of one or more files. byID finds duplicate
-// ids (across files too) and becomes the Gazetteer's index.
+// ids (across files too) and becomes the Gazetteer's index. It is nil when
+// the files are known to have no duplicates (see loadIndexed).
 type loader struct {
 	emit    func([]*Entry) // if set, receives the entries in batches
 	sent    int            // entries emitted so far
@@ -102,13 +103,18 @@ type loader struct {
 	files   []string
 }
 
-func newLoader(n int) *loader {
-	return &loader{
+// newLoader returns a loader for about n entries; byID is made only when
+// ids is set.
+func newLoader(n int, ids bool) *loader {
+	ld := &loader{
 		entries: make([]*Entry, 0, n),
-		byID:    make(map[string]int32, n),
 		lines:   make([]int32, 0, n),
 		file:    make([]uint16, 0, n),
 	}
+	if ids {
+		ld.byID = make(map[string]int32, n)
+	}
+	return ld
 }
 
 // parse parses a whole file in either format.
@@ -130,7 +136,9 @@ func (ld *loader) add(e *Entry, file string, line int) string {
 		}
 		return fmt.Sprintf("duplicate id %q (first on line %d)", e.ID, ld.lines[first])
 	}
-	ld.byID[e.ID] = int32(len(ld.entries))
+	if ld.byID != nil {
+		ld.byID[e.ID] = int32(len(ld.entries))
+	}
 	ld.entries = append(ld.entries, e)
 	ld.lines = append(ld.lines, int32(line))
 	ld.file = append(ld.file, uint16(len(ld.files)-1))
