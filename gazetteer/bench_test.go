@@ -29,9 +29,8 @@ func BenchmarkDefaultLoad(b *testing.B) {
 		b.Skip("no data/*.tsv")
 	}
 	size := 0
-	for _, f := range DataFiles() {
-		d, _ := data.ReadFile(f)
-		size += len(d)
+	for _, t := range dataTexts() {
+		size += len(t)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

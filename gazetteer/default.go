@@ -1,23 +1,47 @@
 package gazetteer
 
 import (
-	"embed"
-	"fmt"
-	"io"
-	"io/fs"
-	"path"
-	"slices"
-	"strings"
+	_ "embed" // the data files
 	"sync"
 )
 
-// data holds the default gazetteer (data/*.tsv, written by the generator in
-// internal/gazgen) and the first-name list (data/firstnames.tsv). The whole
-// directory is embedded so that the package builds before the generator has
-// run; only *.tsv files are read.
-//
-//go:embed data
-var data embed.FS
+// The default gazetteer (data/*.tsv, written by the generator in
+// internal/gazgen), its prebuilt index (data/index.bin) and the first-name
+// list (data/firstnames.tsv). Each file is embedded as a string, which the
+// loaders parse in place: no copy of several MB into the heap at start-up.
+// TestDataFilesListed checks that gazetteerFiles lists every data/*.tsv
+// file but the first-name list.
+var (
+	//go:embed data/countries.tsv
+	countriesTSV string
+	//go:embed data/orgs.tsv
+	orgsTSV string
+	//go:embed data/oth.tsv
+	othTSV string
+	//go:embed data/people.tsv
+	peopleTSV string
+	//go:embed data/places.tsv
+	placesTSV string
+	//go:embed data/regions.tsv
+	regionsTSV string
+	//go:embed data/index.bin
+	indexBin string
+	//go:embed data/firstnames.tsv
+	firstNamesTSV string
+)
+
+// gazetteerFiles are the embedded gazetteer files, sorted by name.
+var gazetteerFiles = []struct {
+	name string
+	text *string
+}{
+	{"data/countries.tsv", &countriesTSV},
+	{"data/orgs.tsv", &orgsTSV},
+	{"data/oth.tsv", &othTSV},
+	{"data/people.tsv", &peopleTSV},
+	{"data/places.tsv", &placesTSV},
+	{"data/regions.tsv", &regionsTSV},
+}
 
 // firstNamesFile is the first-name list inside data/; every other data/*.tsv
 // file is a gazetteer file.
@@ -52,45 +76,29 @@ func DefaultErr() (*Gazetteer, error) { return defaultOnce() }
 // DataFiles returns the names of the embedded gazetteer files
 // (data/xxx.tsv, sorted), without the first-name list.
 func DataFiles() []string {
-	files, _ := fs.Glob(data, "data/*.tsv")
-	slices.Sort(files)
-	return slices.DeleteFunc(files, func(f string) bool { return path.Base(f) == firstNamesFile })
+	files := make([]string, len(gazetteerFiles))
+	for i, f := range gazetteerFiles {
+		files[i] = f.name
+	}
+	return files
+}
+
+// dataTexts returns the texts of the embedded gazetteer files, in the
+// order of DataFiles.
+func dataTexts() []string {
+	texts := make([]string, len(gazetteerFiles))
+	for i, f := range gazetteerFiles {
+		texts[i] = *f.text
+	}
+	return texts
 }
 
 // loadDefault parses all embedded gazetteer files. An id that occurs in
 // two files is an error.
 func loadDefault() (*Gazetteer, error) {
-	files := DataFiles()
-	texts := make([]string, len(files))
-	for i, f := range files {
-		t, err := readString(f)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %v", err)
-		}
-		texts[i] = t
-	}
-	if idx, err := readString(indexFile); err == nil {
-		if g, ok, err := loadIndexed(texts, files, idx); ok {
-			return g, err
-		}
+	texts, files := dataTexts(), DataFiles()
+	if g, ok, err := loadIndexed(texts, files, indexBin); ok {
+		return g, err
 	}
 	return loadTexts(texts, files)
-}
-
-// readString reads an embedded file into a string with one copy (ReadFile
-// and a conversion would make two).
-func readString(name string) (string, error) {
-	f, err := data.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var sb strings.Builder
-	if st, err := f.Stat(); err == nil {
-		sb.Grow(int(st.Size()))
-	}
-	if _, err := io.Copy(&sb, f); err != nil {
-		return "", err
-	}
-	return sb.String(), nil
 }

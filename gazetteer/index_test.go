@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -14,15 +15,27 @@ var update = flag.Bool("update", false, "rewrite data/index.bin")
 // defaultTexts returns the embedded gazetteer files and their names.
 func defaultTexts(t testing.TB) (texts, names []string) {
 	t.Helper()
-	names = DataFiles()
-	for _, f := range names {
-		s, err := readString(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, s)
+	return dataTexts(), DataFiles()
+}
+
+// TestDataFilesListed checks that the embedded gazetteer files are all the
+// data/*.tsv files but the first-name list.
+func TestDataFilesListed(t *testing.T) {
+	found, err := filepath.Glob("data/*.tsv")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return texts, names
+	found = slices.DeleteFunc(found, func(f string) bool { return filepath.Base(f) == firstNamesFile })
+	slices.Sort(found)
+	if want := DataFiles(); !slices.Equal(found, want) {
+		t.Errorf("data/*.tsv = %q, embedded %q: list the files in gazetteerFiles", found, want)
+	}
+	for i, text := range dataTexts() {
+		b, err := os.ReadFile(DataFiles()[i])
+		if err != nil || string(b) != text {
+			t.Errorf("%s: the embedded text is not the file's (%v)", DataFiles()[i], err)
+		}
+	}
 }
 
 // TestDefaultIndex checks that data/index.bin is the index of the matcher
@@ -42,10 +55,7 @@ func TestDefaultIndex(t *testing.T) {
 		t.Logf("wrote %s (%d bytes)", indexFile, len(want))
 		return
 	}
-	got, err := readString(indexFile)
-	if err != nil {
-		t.Fatalf("%v (write it with: go test ./gazetteer -run TestDefaultIndex -update)", err)
-	}
+	got := indexBin
 	if got != string(want) {
 		t.Fatalf("%s is stale: rewrite it with: go test ./gazetteer -run TestDefaultIndex -update", indexFile)
 	}
@@ -75,10 +85,7 @@ func TestDefaultIndex(t *testing.T) {
 // those it was built from, so that Default builds the matcher instead.
 func TestIndexStale(t *testing.T) {
 	texts, names := defaultTexts(t)
-	idx, err := readString(indexFile)
-	if err != nil {
-		t.Skip(err)
-	}
+	idx := indexBin
 	if _, ok, err := loadIndexed(texts, names, idx); !ok || err != nil {
 		t.Fatalf("the committed index: ok %v, err %v", ok, err)
 	}
@@ -101,10 +108,7 @@ func TestIndexStale(t *testing.T) {
 // never a panic.
 func TestIndexCorrupt(t *testing.T) {
 	texts, names := defaultTexts(t)
-	idx, err := readString(indexFile)
-	if err != nil {
-		t.Skip(err)
-	}
+	idx := indexBin
 	for _, n := range []int{0, 1, len(indexMagic), len(indexMagic) + 3, len(idx) / 2, len(idx) - 1} {
 		if _, ok, _ := loadIndexed(texts, names, idx[:n]); ok {
 			t.Errorf("an index cut to %d bytes was used", n)

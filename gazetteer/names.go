@@ -24,11 +24,7 @@ type Names struct {
 }
 
 var firstNamesOnce = sync.OnceValue(func() *Names {
-	b, err := data.ReadFile("data/" + firstNamesFile)
-	if err != nil {
-		return &Names{}
-	}
-	n, err := parseNames(string(b), "data/"+firstNamesFile)
+	n, err := parseNames(firstNamesTSV, "data/"+firstNamesFile)
 	if err != nil {
 		return &Names{}
 	}
