@@ -15,7 +15,8 @@ import (
 // Building the matcher of the default gazetteer (tokenizing, folding and
 // indexing some 47,000 surfaces) was half of the CPU time kenner.New takes
 // in a fresh process. data/index.bin holds the matcher as the builder
-// makes it from the embedded TSV files, with a checksum of those files.
+// makes it from the embedded TSV files, with a checksum of those files and
+// one of its own.
 // Default parses the entries as before and, at the same time, decodes the
 // matcher instead of building it. When the checksum does not match (the
 // TSV files changed and the index was not rewritten) or the index cannot
@@ -53,7 +54,7 @@ func sourceSum(texts, names []string) uint64 {
 	return uint64(crc)<<32 | uint64(size)
 }
 
-// ixWriter appends varints and raw words.
+// ixWriter appends the varints, strings and bit words of an index.
 type ixWriter struct{ b []byte }
 
 func (w *ixWriter) u(x uint64) {
@@ -121,7 +122,7 @@ func (m *matcher) appendIndex(b []byte, entries []*Entry, sum uint64) []byte {
 	}
 	w.b = append(w.b, m.cflags...)
 	for _, tab := range []map[string]uint32{m.folded, m.adjF} {
-		keys := slices.Sorted(mapKeys(tab))
+		keys := sortedKeys(tab)
 		w.n(len(keys))
 		for _, k := range keys {
 			w.str(k)
@@ -191,16 +192,6 @@ func (m *matcher) appendIndex(b []byte, entries []*Entry, sum uint64) []byte {
 	w.b = append(w.b, indexEnd...)
 	binary.LittleEndian.PutUint32(w.b[crcAt:], crc32.Checksum(w.b[crcAt+4:], castagnoli))
 	return w.b
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // ixReader decodes an index from position i of s. The first error is
