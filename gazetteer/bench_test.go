@@ -48,7 +48,7 @@ func BenchmarkDefaultLoad(b *testing.B) {
 // its matcher (Default without the prebuilt index, as for gazetteers read
 // with Load). SetBytes: the size of the TSV data.
 func BenchmarkDefaultBuild(b *testing.B) {
-	texts, names := defaultTexts(b)
+	texts, names := dataTexts(), DataFiles()
 	size := 0
 	for _, t := range texts {
 		size += len(t)

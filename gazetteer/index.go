@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -129,11 +130,7 @@ func (m *matcher) appendIndex(b []byte, entries []*Entry, sum uint64) []byte {
 			w.u(uint64(tab[k]))
 		}
 	}
-	ek := make([]uint64, 0, len(m.edges))
-	for k := range m.edges {
-		ek = append(ek, k)
-	}
-	slices.Sort(ek)
+	ek := slices.Sorted(maps.Keys(m.edges))
 	w.n(len(ek))
 	prevK := uint64(0)
 	for _, k := range ek {
@@ -420,14 +417,10 @@ func loadIndexed(texts, names []string, idx string) (g *Gazetteer, ok bool, err 
 	if err != nil {
 		return nil, false, nil
 	}
-	lines := 0
-	for _, t := range texts {
-		lines += strings.Count(t, "\n") + 1
-	}
 	// The index was built from these very files, which the builder parsed
 	// without a duplicate id: no map to find them, and ByID searches the
 	// sorted ids of the index.
-	ld := newLoader(lines, false)
+	ld := newLoader(countLines(texts), false)
 	var (
 		wg   sync.WaitGroup
 		perr error

@@ -12,12 +12,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite data/index.bin")
 
-// defaultTexts returns the embedded gazetteer files and their names.
-func defaultTexts(t testing.TB) (texts, names []string) {
-	t.Helper()
-	return dataTexts(), DataFiles()
-}
-
 // TestDataFilesListed checks that the embedded gazetteer files are all the
 // data/*.tsv files but the first-name list.
 func TestDataFilesListed(t *testing.T) {
@@ -42,7 +36,7 @@ func TestDataFilesListed(t *testing.T) {
 // the builder makes from the embedded files, that it decodes to that
 // matcher, and that Default uses it.
 func TestDefaultIndex(t *testing.T) {
-	texts, names := defaultTexts(t)
+	texts, names := dataTexts(), DataFiles()
 	built, err := loadTexts(texts, names)
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +78,7 @@ func TestDefaultIndex(t *testing.T) {
 // TestIndexStale checks that an index does not fit files that differ from
 // those it was built from, so that Default builds the matcher instead.
 func TestIndexStale(t *testing.T) {
-	texts, names := defaultTexts(t)
+	texts, names := dataTexts(), DataFiles()
 	idx := indexBin
 	if _, ok, err := loadIndexed(texts, names, idx); !ok || err != nil {
 		t.Fatalf("the committed index: ok %v, err %v", ok, err)
@@ -107,7 +101,7 @@ func TestIndexStale(t *testing.T) {
 // TestIndexCorrupt checks that a damaged index is refused (its checksum),
 // never a panic.
 func TestIndexCorrupt(t *testing.T) {
-	texts, names := defaultTexts(t)
+	texts, names := dataTexts(), DataFiles()
 	idx := indexBin
 	for _, n := range []int{0, 1, len(indexMagic), len(indexMagic) + 3, len(idx) / 2, len(idx) - 1} {
 		if _, ok, _ := loadIndexed(texts, names, idx[:n]); ok {

@@ -59,10 +59,7 @@ const streamBatch = 2048
 // gazetteer. Parsing runs in a goroutine that streams batches of entries to
 // the index builder, so that both overlap on a machine with two cores.
 func loadTexts(texts, names []string) (*Gazetteer, error) {
-	lines := 0
-	for _, t := range texts {
-		lines += strings.Count(t, "\n") + 1
-	}
+	lines := countLines(texts)
 	ld := newLoader(lines, true)
 	batches := make(chan []*Entry, 16)
 	var perr error
@@ -88,6 +85,16 @@ func loadTexts(texts, names []string) (*Gazetteer, error) {
 	}
 	b.finish()
 	return &Gazetteer{entries: ld.entries, byID: ld.byID, m: b.m}, nil
+}
+
+// countLines returns the number of lines of texts, an upper bound of their
+// entries.
+func countLines(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += strings.Count(t, "\n") + 1
+	}
+	return n
 }
 
 // loader collects the entries of one or more files. byID finds duplicate
