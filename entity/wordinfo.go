@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 
+	"github.com/kenner-nlp/kenner/internal/tagger"
 	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
 
@@ -55,7 +56,7 @@ func (w *wordInfo) has(f wordFlag) bool { return w.flags&f != 0 }
 
 // maxWordInfos bounds the words a scratch keeps answers for; the cache is
 // emptied before a text when it is full.
-const maxWordInfos = 1 << 15
+var maxWordInfos = 1 << 15 // a variable for a test
 
 // noWord is the answer for tokens that are not words.
 var noWord wordInfo
@@ -73,6 +74,9 @@ func (x *Extractor) indexWords(s *scratch) {
 	if s.wmap == nil || len(s.winfo) > maxWordInfos {
 		s.wmap = make(map[string]int32, 1024)
 		s.winfo = s.winfo[:0]
+		// The numbers name other words now: a new numbering for the
+		// tagger, which trusts the numbers within one (Sequence.Words).
+		s.seq.Words = tagger.NewWordNumbering()
 		s.gazMemo.Reset() // it is indexed by the numbers of the words
 		s.pendLower = make(map[string]int32)
 	}

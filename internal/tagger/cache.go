@@ -63,10 +63,12 @@ func (g *generation) reset(id uint32, pad []int32) {
 func padEOS(nl int) int32 { return int32(nRows * nl) }
 
 // wordHint is where the word a caller numbered (Token.Word) was last
-// found: in the generation numbered gen, at words[idx].
+// found: in the generation numbered gen, at words[idx]. words is the
+// Sequence.Words of that look-up (0: none).
 type wordHint struct {
-	gen uint32
-	idx int32
+	gen   uint32
+	idx   int32
+	words uint64
 }
 
 // maxHints bounds the word numbers the cache keeps hints for.
@@ -120,8 +122,10 @@ func (w *cachedWord) same(t *Token) bool {
 
 // lookup returns the index of t's word in c.cur.words, computing its rows
 // if needed. A token with a word number (Token.Word) is first looked for
-// where that number was last found; the entry there must still be t's.
-func (c *wordCache) lookup(m *Model, t *Token) int32 {
+// where that number was last found; the entry there must still be t's,
+// which is compared unless the number was found there in the same exact
+// numbering (words, from Sequence.Words).
+func (c *wordCache) lookup(m *Model, t *Token, words uint64) int32 {
 	h := int(t.Word) - 1
 	if h < 0 || h >= maxHints {
 		return c.lookupText(m, t)
@@ -129,7 +133,11 @@ func (c *wordCache) lookup(m *Model, t *Token) int32 {
 	cur := c.cur
 	if h < len(c.hints) {
 		if r := c.hints[h]; r.gen == cur.id && int(r.idx) < len(cur.words) {
+			if words != 0 && r.words == words {
+				return r.idx
+			}
 			if w := &cur.words[r.idx]; w.text == t.Text && w.same(t) {
+				c.hints[h].words = words
 				return r.idx
 			}
 		}
@@ -137,7 +145,7 @@ func (c *wordCache) lookup(m *Model, t *Token) int32 {
 		c.hints = append(c.hints, make([]wordHint, h+1-len(c.hints))...)
 	}
 	k := c.lookupText(m, t)
-	c.hints[h] = wordHint{cur.id, k}
+	c.hints[h] = wordHint{cur.id, k, words}
 	return k
 }
 
@@ -262,7 +270,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	}
 	ids := t.ids[:n]
 	for i := range s.Tokens {
-		ids[i] = c.lookup(m, &s.Tokens[i])
+		ids[i] = c.lookup(m, &s.Tokens[i], s.Words)
 	}
 	if cap(t.gazSum) < n {
 		t.gazSum = make([]uint64, n)

@@ -64,11 +64,21 @@ func TestCachedEmissionsExact(t *testing.T) {
 	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel"}}}})
 	// The same word twice in a sequence, with other fields the second time.
 	test = append(test, Example{Seq: &Sequence{Tokens: []Token{{Text: "Merkel", Stem: "merkel"}, {Text: "sagte"}, {Text: "Merkel", Lower: "merkel"}}}})
-	slow, fast, hinted := m.NewTagger(), m.NewTagger(), m.NewTagger()
+	slow, fast, hinted, trusted := m.NewTagger(), m.NewTagger(), m.NewTagger(), m.NewTagger()
 	clears := 0
 	known := map[string]int32{}
-	var hs Sequence
+	var hs, ts Sequence
+	// An exact numbering for the trusted tagger (Sequence.Words): a number
+	// per distinct Text, Lower, Stem and Shape, renumbered (with a new
+	// Words) every round, the numbers then given out in another order.
+	exact := map[[4]string]int32{}
+	ts.Words = NewWordNumbering()
 	for round := 0; round < 3; round++ {
+		if round > 0 {
+			clear(exact)
+			ts.Words = NewWordNumbering()
+			slices.Reverse(test)
+		}
 		for k, e := range test {
 			before := 0
 			if fast.cache.cur != nil {
@@ -102,6 +112,21 @@ func TestCachedEmissionsExact(t *testing.T) {
 			if !slices.Equal(slow.em, hinted.em) {
 				t.Fatalf("round %d sequence %d: emissions with word numbers differ\nslow %v\nfast %v", round, k, slow.em, hinted.em)
 			}
+			ts.Tokens = append(ts.Tokens[:0], e.Seq.Tokens...)
+			for i := range ts.Tokens {
+				tok := &ts.Tokens[i]
+				key := [4]string{tok.Text, tok.Lower, tok.Stem, tok.Shape}
+				id, ok := exact[key]
+				if !ok {
+					id = int32(len(exact)) + 1
+					exact[key] = id
+				}
+				tok.Word = id
+			}
+			trusted.emissionsCached(&ts)
+			if !slices.Equal(slow.em, trusted.em) {
+				t.Fatalf("round %d sequence %d: emissions with exact word numbers differ\nslow %v\nfast %v", round, k, slow.em, trusted.em)
+			}
 		}
 	}
 	if clears == 0 {
@@ -109,5 +134,54 @@ func TestCachedEmissionsExact(t *testing.T) {
 	}
 	if n := len(fast.cache.cur.words); n > maxCachedWords {
 		t.Errorf("cache holds %d words, bound %d", n, maxCachedWords)
+	}
+}
+
+// TestExactWordNumbers checks how a Tagger uses an exact numbering
+// (Sequence.Words): it trusts the numbers within one numbering, and only
+// there.
+func TestExactWordNumbers(t *testing.T) {
+	train := syntheticExamples(300, 3)
+	m, err := Train(train, TrainOptions{Epochs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := func(words uint64, texts ...string) *Sequence {
+		s := NewSequence(texts)
+		s.Words = words
+		for i := range s.Tokens {
+			s.Tokens[i].Word = int32(i) + 1
+		}
+		return s
+	}
+	slow, tr := m.NewTagger(), m.NewTagger()
+	check := func(name string, s *Sequence) {
+		t.Helper()
+		slow.emissions(s)
+		tr.emissionsCached(s)
+		if !slices.Equal(slow.em, tr.em) {
+			t.Fatalf("%s: emissions differ\nslow %v\nfast %v", name, slow.em, tr.em)
+		}
+	}
+	a, b := NewWordNumbering(), NewWordNumbering()
+	if a == 0 || a == b {
+		t.Fatalf("NewWordNumbering gave %d, then %d", a, b)
+	}
+	check("first", seq(a, "Merkel", "sagte", "heute"))
+	check("same numbering", seq(a, "Merkel", "sagte"))
+	// Another numbering gives the numbers to other words: the hints of
+	// the first must not be trusted.
+	check("renumbered", seq(b, "heute", "Merkel", "sagte"))
+	check("back to the first", seq(a, "Merkel", "sagte", "heute"))
+	check("hints only", seq(0, "sagte", "heute", "Merkel"))
+	check("after hints only", seq(a, "Merkel", "sagte", "heute"))
+	// Within one numbering the numbers are trusted: a caller that breaks
+	// its promise gets the word it numbered first.
+	want := tr.cache.lookup(m, &seq(a, "Merkel").Tokens[0], a)
+	if got := tr.cache.lookup(m, &seq(a, "Scholz").Tokens[0], a); got != want {
+		t.Errorf("number 1 of numbering %d: entry %d, want the trusted entry %d", a, got, want)
+	}
+	if got := tr.cache.lookup(m, &seq(0, "Scholz").Tokens[0], 0); got == want {
+		t.Errorf("number 1 without a numbering: entry %d of another word", got)
 	}
 }

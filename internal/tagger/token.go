@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,16 +49,33 @@ type Token struct {
 	// Word optionally numbers the token's word, for a caller that tags
 	// many sequences with one Tagger and numbers its words anyway: the
 	// Tagger remembers where it cached the weights of each number's word
-	// and looks there first instead of by text (checking that the entry is
+	// and looks there first instead of by text: checking that the entry is
 	// still this token's word, so that a number reused for another word
-	// only costs time). 0: none.
+	// only costs time, unless the Sequence's Words promises that the
+	// numbers are exact. 0: none.
 	Word int32
 }
 
 // Sequence is a sentence (or any token sequence) to tag.
 type Sequence struct {
 	Tokens []Token
+	// Words, when not 0, names the numbering of the tokens' Word fields
+	// and promises that it is exact: two tokens with the same Word, in
+	// sequences with the same Words, have the same Text, Lower, Stem and
+	// Shape. A Tagger then takes a number's cached word without comparing
+	// the strings (which costs a cache miss or two per token). A caller
+	// that numbers words anew, or reuses numbers for other words, takes a
+	// new value (see [NewWordNumbering]). 0: the numbers are hints, checked
+	// against the text.
+	Words uint64
 }
+
+// wordNumberings counts the numberings handed out by NewWordNumbering.
+var wordNumberings atomic.Uint64
+
+// NewWordNumbering returns a value for [Sequence.Words] that no other call
+// returns, for a caller that starts numbering its words.
+func NewWordNumbering() uint64 { return wordNumberings.Add(1) }
 
 // NewSequence returns a sequence of the given words, prepared with
 // [Prepare] and [MarkLowerElsewhere].
