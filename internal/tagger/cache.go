@@ -21,14 +21,20 @@ import "strings"
 // 2×maxCachedWords entries.
 const maxCachedWords = 1 << 14
 
-// cachedWord is what the cache keeps for a word.
+// cachedWord is the token fields a cached word's rows were computed from:
+// a token with the same Text but other fields gets its rows recomputed.
+// They are copies owned by the cache (text: set by keep).
 type cachedWord struct {
-	// The token fields the rows were computed from besides Text: a token
-	// with the same Text but other fields gets its rows recomputed.
-	text, lower, stem, shape string // copies owned by the cache (text: set by keep)
-	lowerH, shortH           uint64 // hashes of the lower-case word and the short shape
-	flags                    Flag   // TextFlags(Text)
-	row                      int32  // the rows start at rows[row]: self, as −2, as −1, as +1, as +2
+	text, lower, stem, shape string
+}
+
+// wordVals is what the emissions read of a cached word. It is kept apart
+// from the word's strings, which only a look-up compares, so that the
+// values of a sequence's words take few cache lines.
+type wordVals struct {
+	lowerH, shortH uint64 // hashes of the lower-case word and the short shape
+	row            int32  // the rows start at rows[row]: self, as −2, as −1, as +1, as +2
+	flags          Flag   // TextFlags(Text)
 }
 
 // Slots of a word's rows, in units of nl.
@@ -45,6 +51,7 @@ const (
 type generation struct {
 	idx   map[string]int32
 	words []cachedWord
+	vals  []wordVals // by index into words
 	rows  []int32
 	id    uint32 // changes when the generation is emptied (for hints)
 }
@@ -53,6 +60,7 @@ type generation struct {
 func (g *generation) reset(id uint32, pad []int32) {
 	clear(g.idx)
 	g.words = g.words[:0]
+	g.vals = g.vals[:0]
 	g.rows = append(g.rows[:0], pad...)
 	g.id = id
 }
@@ -109,7 +117,7 @@ func (c *wordCache) prepare(m *Model, n int) {
 		c.cur, c.old = c.old, c.cur
 		c.genID++
 		if cap(c.cur.rows) > 2*maxCachedWords*nRows*m.nl {
-			c.cur.words, c.cur.rows = nil, nil // a huge sequence grew them: let them go
+			c.cur.words, c.cur.vals, c.cur.rows = nil, nil, nil // a huge sequence grew them: let them go
 		}
 		c.cur.reset(c.genID, c.pad)
 	}
@@ -160,25 +168,27 @@ func (c *wordCache) lookupText(m *Model, t *Token) int32 {
 	// latter not in the index, as the sequence may use the known one too).
 	nr := nRows * m.nl
 	k = int32(len(cur.words))
-	cur.words = append(cur.words, cachedWord{row: int32(len(cur.rows))})
+	cur.words = append(cur.words, cachedWord{})
+	cur.vals = append(cur.vals, wordVals{row: int32(len(cur.rows))})
 	cur.rows = append(cur.rows, make([]int32, nr)...)
-	w := &cur.words[k]
+	w, v := &cur.words[k], &cur.vals[k]
 	if ok {
-		c.fill(m, t, w)
+		c.fill(m, t, v)
 		return k
 	}
 	if j, ok := c.old.idx[t.Text]; ok && c.old.words[j].same(t) {
-		// From the old generation: its rows and its copies of the strings
-		// (the old generation's index key is the word's text).
-		ow := &c.old.words[j]
-		copy(cur.rows[w.row:int(w.row)+nr], c.old.rows[ow.row:int(ow.row)+nr])
-		row := w.row
-		*w = *ow
-		w.row = row
-		cur.idx[ow.text] = k
+		// From the old generation: its rows, values and copies of the
+		// strings (the old generation's index key is the word's text).
+		ov := &c.old.vals[j]
+		copy(cur.rows[v.row:int(v.row)+nr], c.old.rows[ov.row:int(ov.row)+nr])
+		row := v.row
+		*v = *ov
+		v.row = row
+		*w = c.old.words[j]
+		cur.idx[w.text] = k
 		return k
 	}
-	c.fill(m, t, w)
+	c.fill(m, t, v)
 	cur.idx[w.keep(t)] = k
 	return k
 }
@@ -194,7 +204,7 @@ func (w *cachedWord) keep(t *Token) string {
 }
 
 // fill computes the rows and hashes of t's word into w.
-func (c *wordCache) fill(m *Model, t *Token, w *cachedWord) {
+func (c *wordCache) fill(m *Model, t *Token, w *wordVals) {
 	nl := m.nl
 	b := c.base
 	c.buf = baseValues(b, t, 1, c.buf)
@@ -291,7 +301,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 	// then every token's sum.
 	f := &t.f
 	f.Reset()
-	words, rows := c.cur.words, c.cur.rows
+	words, rows := c.cur.vals, c.cur.rows
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		w := &words[ids[i]]
