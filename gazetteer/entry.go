@@ -45,8 +45,14 @@ type Entry struct {
 	Prior      float64 // attr prior in [0,1]; 1 when absent
 	Kind       string  // attr kind (country, city, party, person, …)
 
-	fieldAttrs uint8 // which field attributes Load has set
+	fieldAttrs uint8 // which field attributes Load has set, and faKnown, faPriorForms
 }
+
+// Bits of Entry.fieldAttrs besides those of fieldAttrBit.
+const (
+	faKnown      uint8 = 64  // faPriorForms is set where it holds (Load, New)
+	faPriorForms uint8 = 128 // Attrs has prior_forms
+)
 
 // Ambiguous reports whether the entry's name often means something else
 // (Prior < 1): Essen, Halle, Hof, Weil, Bild.
@@ -59,6 +65,9 @@ func (e *Entry) Ambiguous() bool { return e.Prior < 1 }
 // it (Deutsche Bahn is sure where only Bahn is listed); without it, every
 // form has the entry's Prior.
 func (e *Entry) PriorOf(surface string) float64 {
+	if e.fieldAttrs&(faKnown|faPriorForms) == faKnown {
+		return e.Prior // known to have no prior_forms: no map look-up
+	}
 	pf, ok := e.Attrs["prior_forms"]
 	if !ok {
 		return e.Prior
@@ -129,6 +138,9 @@ func (e *Entry) setAttr(k, v string) error {
 	e.Attrs[k] = v
 	if len(e.Attrs) == n {
 		return fmt.Errorf("duplicate attr %q", k)
+	}
+	if k == "prior_forms" {
+		e.fieldAttrs |= faPriorForms
 	}
 	return e.applyAttr(k, v)
 }
@@ -266,6 +278,13 @@ func (e *Entry) normalize() error {
 	}
 	if !(e.Prior >= 0 && e.Prior <= 1) {
 		return fmt.Errorf("%s: prior %v not in [0,1]", e.ID, e.Prior)
+	}
+	// Whatever the entry copied into e said about prior_forms, e's own
+	// Attrs decide (PriorOf).
+	e.fieldAttrs |= faKnown
+	e.fieldAttrs &^= faPriorForms
+	if _, ok := e.Attrs["prior_forms"]; ok {
+		e.fieldAttrs |= faPriorForms
 	}
 	return nil
 }

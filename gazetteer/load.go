@@ -137,6 +137,7 @@ func (ld *loader) parse(s, name string) error {
 // add records entry e read on the given line; a duplicate id is an error
 // message naming the first occurrence.
 func (ld *loader) add(e *Entry, file string, line int) string {
+	e.fieldAttrs |= faKnown // setAttr has marked prior_forms
 	if first, dup := ld.byID[e.ID]; dup {
 		if f := ld.files[ld.file[first]]; f != file {
 			return fmt.Sprintf("duplicate id %q (first in %s:%d)", e.ID, f, ld.lines[first])

@@ -110,6 +110,44 @@ func TestPriorOf(t *testing.T) {
 	if p := (&Entry{Prior: 1}).PriorOf("x"); p != 1 {
 		t.Errorf("no attrs: %v", p)
 	}
+	// Entries that Load and New know to lack prior_forms skip the map; an
+	// entry copied from one of them into New with prior_forms added, and
+	// one built by hand, must still use it.
+	g, err = Load(strings.NewReader("kn:org/x\tORG\tX-Partei\tX\t\tprior=0.4;party=x\n"), "x.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := g.ByID("kn:org/x")
+	if p := loaded.PriorOf("X"); p != 0.4 {
+		t.Errorf("loaded without prior_forms: %v, want the prior 0.4", p)
+	}
+	cp := *loaded
+	cp.Attrs = map[string]string{"prior_forms": "X:0.1"}
+	byHand := &Entry{ID: "kn:org/y", Type: ORG, Name: "Y-Partei", Prior: 0.4, Attrs: map[string]string{"prior_forms": "Y:0.3"}}
+	if p := byHand.PriorOf("Y"); p != 0.3 {
+		t.Errorf("entry built by hand: %v, want 0.3", p)
+	}
+	g2, err := New(&cp, byHand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id, surface string
+		want        float64
+	}{{"kn:org/x", "X", 0.1}, {"kn:org/y", "Y", 0.3}} {
+		if p := g2.ByID(c.id).PriorOf(c.surface); p != c.want {
+			t.Errorf("New, %s: PriorOf(%q) = %v, want %v", c.id, c.surface, p, c.want)
+		}
+	}
+	noPF := *byHand
+	noPF.ID, noPF.Attrs = "kn:org/z", nil
+	g3, err := New(&noPF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := g3.ByID("kn:org/z").PriorOf("Y"); p != 0.4 {
+		t.Errorf("New without prior_forms: %v, want the prior 0.4", p)
+	}
 }
 
 func TestLoadJSONL(t *testing.T) {
