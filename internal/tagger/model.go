@@ -52,24 +52,26 @@ type weightTable struct {
 	shift uint // home slot of key h: h >> shift
 	nl    int
 	n     int // number of features
-	// bloom has one bit set per key (by the key's high bits), 8 or more
-	// bits per key: it fits in the CPU cache where the table does not, and
-	// most keys a text asks for that the model lacks (rare words and word
-	// pairs) are turned away by it without touching the table.
+	// bloom is a filter of the keys, 8 or more bits per key: it fits in
+	// the CPU cache where the table does not, and most keys a text asks
+	// for that the model lacks (rare words and word pairs) are turned away
+	// by it without touching the table. A key sets two bits of one word
+	// (a blocked Bloom filter): with about 10 bits per key, 4% of the keys
+	// the table lacks pass it, against 10% with one bit.
 	bloom     []uint64
-	bloomMask uint64
+	bloomMask uint64 // words in bloom - 1
 }
 
-// bloomBit returns the word and bit of key h in the filter.
-func (t *weightTable) bloomBit(h uint64) (int, uint64) {
-	b := (h >> 40) & t.bloomMask
-	return int(b >> 6), 1 << (b & 63)
+// bloomBits returns the word and the bits of key h in the filter: the word
+// from the key's high bits, the bits from its low ones.
+func (t *weightTable) bloomBits(h uint64) (int, uint64) {
+	return int((h >> 40) & t.bloomMask), 1<<(h&63) | 1<<((h>>6)&63)
 }
 
 // mayHave reports whether the table may have key h (false: it has not).
 func (t *weightTable) mayHave(h uint64) bool {
-	w, bit := t.bloomBit(h)
-	return t.bloom[w]&bit != 0
+	w, bits := t.bloomBits(h)
+	return t.bloom[w]&bits == bits
 }
 
 // maxLoad is the highest load factor of a weight table.
@@ -88,10 +90,10 @@ func newWeightTable(keys []uint64, w []int16, nl int) weightTable {
 	for nbits < 8*len(keys) {
 		nbits <<= 1
 	}
-	t.bloom, t.bloomMask = make([]uint64, nbits/64), uint64(nbits-1)
+	t.bloom, t.bloomMask = make([]uint64, nbits/64), uint64(nbits/64-1)
 	for r, k := range keys {
-		bw, bit := t.bloomBit(k)
-		t.bloom[bw] |= bit
+		bw, bits := t.bloomBits(k)
+		t.bloom[bw] |= bits
 		i := t.home(k)
 		for t.slots[int(i)*sw] != 0 {
 			i = (i + 1) & t.mask
