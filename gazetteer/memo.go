@@ -9,13 +9,24 @@ import "github.com/kenner-nlp/kenner/internal/tokenize"
 // from it. These look-ups go to tables too large for the CPU cache, while
 // the words of news text repeat; a caller that numbers its words (as the
 // entity extractor does) passes a Memo to MatchTokensMemo, and each word
-// is looked up once. A Memo grows to the highest number it is given (52
+// is looked up once. A Memo grows to the highest number it is given (53
 // bytes per number). The zero Memo is ready to use. A Memo is not safe
 // for concurrent use.
 type Memo struct {
 	g     *Gazetteer
 	words []memoWord
+	// may is mayStart per number (mayDone, mayYes), apart from words: it
+	// is asked of every token, the rest only of tokens that may start a
+	// surface, and a byte per word keeps the text's words in few cache
+	// lines.
+	may []uint8
 }
+
+// Bits of Memo.may.
+const (
+	mayDone uint8 = 1 << iota // mayStart was looked up
+	mayYes                    // and holds
+)
 
 // memoWord is what a Memo keeps for one word; a look-up is done when its
 // bit in done is set.
@@ -53,8 +64,7 @@ type memoSfx struct {
 const maxSfx = 2
 
 const (
-	memoMay   uint8 = 1 << iota // mayStart
-	memoStart                   // in the filter of first tokens, with a class
+	memoStart uint8 = 1 << iota // in the filter of first tokens, with a class
 	memoKey                     // in the filter of all tokens, with a class
 	memoAdj                     // adjLookup found a class
 	memoClass                   // the class look-up (done bit only)
@@ -66,6 +76,8 @@ const (
 func (mm *Memo) Reset() {
 	clear(mm.words)
 	mm.words = mm.words[:0]
+	clear(mm.may)
+	mm.may = mm.may[:0]
 }
 
 // MatchTokensMemo is MatchTokens for a caller that numbers its words:
@@ -82,14 +94,23 @@ func (g *Gazetteer) MatchTokensMemo(text string, toks []tokenize.Token, ids []in
 	return g.matchTokens(text, toks, ids, memo, dst)
 }
 
-// word returns the memo entry of token k, or nil when there is none: no
-// memo, no number, or an all-caps token (whose look-ups also fill the
-// folding buffer of st).
-func (st *matchState) word(toks []tokenize.Token, k int) *memoWord {
+// id returns the number of token k in the memo, or -1 when the memo is
+// not for it: no memo, no number, or an all-caps token (whose look-ups
+// also fill the folding buffer of st).
+func (st *matchState) id(toks []tokenize.Token, k int) int {
 	if st.memo == nil || k >= len(st.ids) || st.ids[k] < 0 || toks[k].Flags&tokenize.AllCaps != 0 {
+		return -1
+	}
+	return int(st.ids[k])
+}
+
+// word returns the memo entry of token k, or nil when there is none (see
+// id).
+func (st *matchState) word(toks []tokenize.Token, k int) *memoWord {
+	id := st.id(toks, k)
+	if id < 0 {
 		return nil
 	}
-	id := int(st.ids[k])
 	ws := st.memo.words
 	if id >= len(ws) {
 		if id < cap(ws) {
@@ -104,17 +125,28 @@ func (st *matchState) word(toks []tokenize.Token, k int) *memoWord {
 
 // mayStartAt is mayStart of toks[k], through the memo.
 func (m *matcher) mayStartAt(st *matchState, toks []tokenize.Token, k int) bool {
-	w := st.word(toks, k)
-	if w == nil {
+	id := st.id(toks, k)
+	if id < 0 {
 		return m.mayStart(&toks[k])
 	}
-	if w.done&memoMay == 0 {
-		w.done |= memoMay
-		if m.mayStart(&toks[k]) {
-			w.val |= memoMay
+	may := st.memo.may
+	if id >= len(may) {
+		if id < cap(may) {
+			may = may[:id+1]
+		} else {
+			may = append(may, make([]uint8, id+1-len(may))...)
 		}
+		st.memo.may = may
 	}
-	return w.val&memoMay != 0
+	v := may[id]
+	if v&mayDone == 0 {
+		v = mayDone
+		if m.mayStart(&toks[k]) {
+			v |= mayYes
+		}
+		may[id] = v
+	}
+	return v&mayYes != 0
 }
 
 // lookupAt is lookup of toks[k], through the memo.
