@@ -91,6 +91,7 @@ type wordCache struct {
 	genID    uint32     // the id of the last generation emptied
 	base     []uint64   // scratch for baseValues
 	buf      []byte
+	touch    uint64 // see fill
 }
 
 // prepare readies the cache for a sequence of n tokens.
@@ -203,7 +204,10 @@ func (w *cachedWord) keep(t *Token) string {
 	return w.text
 }
 
-// fill computes the rows and hashes of t's word into w.
+// fill computes the rows and hashes of t's word into w. The hashes of the
+// word's features come first, then their table slots are touched all
+// together, so that the cache misses of a new word's two dozen look-ups
+// overlap instead of following one another; then the weights are added.
 func (c *wordCache) fill(m *Model, t *Token, w *wordVals) {
 	nl := m.nl
 	b := c.base
@@ -212,53 +216,91 @@ func (c *wordCache) fill(m *Model, t *Token, w *wordVals) {
 	w.flags = Flag(b[sFlag]) &^ SentStart
 	rows := c.cur.rows[w.row : int(w.row)+nRows*nl]
 	clear(rows)
-	self := rows[:nl]
-	add := func(h uint64) { m.table.add32(h, self) }
-	add(Mix(tBias, 0))
-	add(Mix(tWord, b[sWord]))
-	add(Mix(tLower, b[sLower]))
-	if b[sStem] != 0 {
-		add(Mix(tStem, b[sStem]))
+	var hs [maxWordFeatures]uint64
+	var at [maxWordFeatures]uint8 // the row of each feature
+	n := 0
+	add := func(h uint64, r int) {
+		if h == 0 {
+			h = 1 // as Features.Add stores it
+		}
+		hs[n], at[n] = h, uint8(r)
+		n++
 	}
-	add(Mix(tShape, b[sShape]))
-	add(Mix(tShort, b[sShort]))
+	add(Mix(tBias, 0), rowSelf)
+	add(Mix(tWord, b[sWord]), rowSelf)
+	add(Mix(tLower, b[sLower]), rowSelf)
+	if b[sStem] != 0 {
+		add(Mix(tStem, b[sStem]), rowSelf)
+	}
+	add(Mix(tShape, b[sShape]), rowSelf)
+	add(Mix(tShort, b[sShort]), rowSelf)
 	for k := 0; k < 4; k++ {
 		if h := b[sPre1+k]; h != 0 {
-			add(Mix(tPre1+uint64(k), h))
+			add(Mix(tPre1+uint64(k), h), rowSelf)
 		}
 		if h := b[sSuf1+k]; h != 0 {
-			add(Mix(tSuf1+uint64(k), h))
+			add(Mix(tSuf1+uint64(k), h), rowSelf)
 		}
 	}
 	if b[sHyp1] != 0 {
-		add(Mix(tHypFirst, b[sHyp1]))
-		add(Mix(tHypLast, b[sHyp2]))
+		add(Mix(tHypFirst, b[sHyp1]), rowSelf)
+		add(Mix(tHypLast, b[sHyp2]), rowSelf)
 	}
 	for r := rowM2; r < nRows; r++ {
-		neighbourRow(m, b, r, rows[r*nl:(r+1)*nl])
+		tl, ts := neighbourTemplates(r)
+		add(Mix(tl, b[sLower]), r)
+		add(Mix(ts, b[sShort]), r)
 	}
+	tab := &m.table
+	touch := uint64(0)
+	for j, h := range hs[:n] {
+		if tab.mayHave(h) {
+			touch += tab.slots[int(tab.home(h))*tab.sw]
+		} else {
+			hs[j] = 0 // absent: skipped below
+		}
+	}
+	c.touch = touch
+	for j, h := range hs[:n] {
+		if h != 0 {
+			addWords32(tab.probe(h), rows[int(at[j])*nl:][:nl])
+		}
+	}
+}
+
+// maxWordFeatures is the most features fill computes for a word: 16 of
+// its own and 2 for each of the 4 neighbour positions.
+const maxWordFeatures = 24
+
+// neighbourTemplates returns the templates of the lower-case word and the
+// short shape of a neighbour at the relative position of row r.
+func neighbourTemplates(r int) (lower, short uint64) {
+	switch r {
+	case rowM1:
+		return tLowerM1, tShortM1
+	case rowP1:
+		return tLowerP1, tShortP1
+	case rowP2:
+		return tLowerP2, tShortP2
+	}
+	return tLowerM2, tShortM2
 }
 
 // neighbourRow adds to row the weights of the features the word with base
 // values b gives the token at the relative position of row r.
 func neighbourRow(m *Model, b []uint64, r int, row []int32) {
-	tl, ts := tLowerM2, tShortM2
-	switch r {
-	case rowM1:
-		tl, ts = tLowerM1, tShortM1
-	case rowP1:
-		tl, ts = tLowerP1, tShortP1
-	case rowP2:
-		tl, ts = tLowerP2, tShortP2
-	}
+	tl, ts := neighbourTemplates(r)
 	m.table.add32(Mix(tl, b[sLower]), row)
 	m.table.add32(Mix(ts, b[sShort]), row)
 }
 
 // add32 is add for a row of int32.
-func (t *weightTable) add32(h uint64, e []int32) {
+func (t *weightTable) add32(h uint64, e []int32) { addWords32(t.find(h), e) }
+
+// addWords32 adds the packed weights ws to e.
+func addWords32(ws []uint64, e []int32) {
 	k := 0
-	for _, x := range t.find(h) {
+	for _, x := range ws {
 		for j := 0; j < 4 && k < len(e); j++ {
 			e[k] += int32(int16(x))
 			x >>= 16
