@@ -600,7 +600,9 @@ func (pl *vplan) step(delta, next, e []int64, b []uint8) {
 	}
 }
 
-// stepBIO4 is step for a bio4 plan, over arrays.
+// stepBIO4 is step for a bio4 plan, over arrays, with its loops written
+// out: labels 0 (O), 1, 3, 5, 7 (B-X) are dense, 2, 4, 6, 8 (I-X) are
+// pairs.
 func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
 	l, m1, m2 := 0, delta[0], int64(negInf-1)
 	for p := 1; p < 9; p++ {
@@ -612,10 +614,13 @@ func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
 	}
 	if m1-m2 > pl.lead[l] {
 		row := (*[9]int64)(pl.from[l*9 : l*9+9])
-		for _, y := range [...]int{0, 1, 3, 5, 7} { // O and B-X
-			next[y] = max(m1+row[y]+e[y], negInf)
-			b[y] = uint8(l)
-		}
+		next[0] = max(m1+row[0]+e[0], negInf)
+		next[1] = max(m1+row[1]+e[1], negInf)
+		next[3] = max(m1+row[3]+e[3], negInf)
+		next[5] = max(m1+row[5]+e[5], negInf)
+		next[7] = max(m1+row[7]+e[7], negInf)
+		bl := uint8(l)
+		b[0], b[1], b[3], b[5], b[7] = bl, bl, bl, bl, bl
 	} else {
 		for _, y := range pl.denseY {
 			best, arg := pl.bestPred(int(y), delta[:])
@@ -624,16 +629,21 @@ func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
 		}
 	}
 	ps := (*[4]predPair)(pl.pairs)
-	for k := range ps {
-		pp := &ps[k]
-		bi, ii := 2*k+1, 2*k+2
-		best, arg := delta[bi]+pp.w0, bi
-		if v := delta[ii] + pp.w1; v > best { // ties go to B-X, the lower index
-			best, arg = v, ii
-		}
-		next[ii] = max(best+e[ii], negInf)
-		b[ii] = uint8(arg)
+	pairBIO4(delta, next, e, b, &ps[0], 1, 2)
+	pairBIO4(delta, next, e, b, &ps[1], 3, 4)
+	pairBIO4(delta, next, e, b, &ps[2], 5, 6)
+	pairBIO4(delta, next, e, b, &ps[3], 7, 8)
+}
+
+// pairBIO4 is the step of label ii (I-X), whose predecessors are bi (B-X)
+// and ii.
+func pairBIO4(delta, next, e *[9]int64, b *[9]uint8, pp *predPair, bi, ii int) {
+	best, arg := delta[bi]+pp.w0, bi
+	if v := delta[ii] + pp.w1; v > best { // ties go to B-X, the lower index
+		best, arg = v, ii
 	}
+	next[ii] = max(best+e[ii], negInf)
+	b[ii] = uint8(arg)
 }
 
 // viterbiPlan is viterbi with the transitions given by a plan.
