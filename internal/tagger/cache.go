@@ -415,8 +415,10 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		cc := rows[int(ro[i+3])+rowP1*nl:][:len(e)]
 		dd := rows[int(ro[i+4])+rowP2*nl:][:len(e)]
 		fl := fr.flags[flags&0x7f][:len(e)]
+		// In int32: a row sums at most 16 weights (the word's own row;
+		// the others 2), so the six rows sum at most 26 int16 weights.
 		for k := range e {
-			e[k] = int64(own[k]) + int64(a[k]) + int64(b[k]) + int64(cc[k]) + int64(dd[k]) + int64(fl[k])
+			e[k] = int64(own[k] + a[k] + b[k] + cc[k] + dd[k] + fl[k])
 		}
 		if tok.FirstName {
 			addRow(e, fr.first[flags&Upper])
