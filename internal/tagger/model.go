@@ -604,13 +604,47 @@ func (pl *vplan) step(delta, next, e []int64, b []uint8) {
 // out: labels 0 (O), 1, 3, 5, 7 (B-X) are dense, 2, 4, 6, 8 (I-X) are
 // pairs.
 func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
+	// The leader of the previous scores, m1, and the runner-up, m2.
 	l, m1, m2 := 0, delta[0], int64(negInf-1)
-	for p := 1; p < 9; p++ {
-		if v := delta[p]; v > m1 {
-			l, m1, m2 = p, v, m1
-		} else if v > m2 {
-			m2 = v
-		}
+	if v := delta[1]; v > m1 {
+		l, m1, m2 = 1, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[2]; v > m1 {
+		l, m1, m2 = 2, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[3]; v > m1 {
+		l, m1, m2 = 3, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[4]; v > m1 {
+		l, m1, m2 = 4, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[5]; v > m1 {
+		l, m1, m2 = 5, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[6]; v > m1 {
+		l, m1, m2 = 6, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[7]; v > m1 {
+		l, m1, m2 = 7, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	if v := delta[8]; v > m1 {
+		l, m1, m2 = 8, v, m1
+	} else if v > m2 {
+		m2 = v
 	}
 	if m1-m2 > pl.lead[l] {
 		row := (*[9]int64)(pl.from[l*9 : l*9+9])
