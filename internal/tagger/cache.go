@@ -426,12 +426,39 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		if tok.LowerElsewhere {
 			addRow(e, fr.lowerElse[flags&(Upper|SentStart)])
 		}
+		if nl == 9 {
+			e9 := (*[9]int64)(e)
+			for _, h := range f.Token(i) {
+				if h != 0 {
+					if ws := tab.probe(h); ws != nil { // nil: the filter let an absent key pass
+						addWords9(ws, e9)
+					}
+				}
+			}
+			continue
+		}
 		for _, h := range f.Token(i) {
 			if h != 0 {
 				addWords(tab.probe(h), e)
 			}
 		}
 	}
+}
+
+// addWords9 is addWords for nine labels (four types in BIO), the default
+// model's, written out.
+func addWords9(ws []uint64, e *[9]int64) {
+	ws = ws[:3]
+	x, y := ws[0], ws[1]
+	e[0] += int64(int16(x))
+	e[1] += int64(int16(x >> 16))
+	e[2] += int64(int16(x >> 32))
+	e[3] += int64(int16(x >> 48))
+	e[4] += int64(int16(y))
+	e[5] += int64(int16(y >> 16))
+	e[6] += int64(int16(y >> 32))
+	e[7] += int64(int16(y >> 48))
+	e[8] += int64(int16(ws[2]))
 }
 
 func addRow(e []int64, row []int32) {
