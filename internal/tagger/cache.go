@@ -408,17 +408,21 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		if i == 0 {
 			flags |= SentStart
 		}
-		// The word's own row and its neighbours' rows, summed in one pass.
-		own := rows[w.row:][:len(e)]
-		a := rows[int(ro[i])+rowM2*nl:][:len(e)]
-		b := rows[int(ro[i+1])+rowM1*nl:][:len(e)]
-		cc := rows[int(ro[i+3])+rowP1*nl:][:len(e)]
-		dd := rows[int(ro[i+4])+rowP2*nl:][:len(e)]
-		fl := fr.flags[flags&0x7f][:len(e)]
-		// In int32: a row sums at most 16 weights (the word's own row;
-		// the others 2), so the six rows sum at most 26 int16 weights.
-		for k := range e {
-			e[k] = int64(own[k] + a[k] + b[k] + cc[k] + dd[k] + fl[k])
+		// The word's own row, its neighbours' rows and the flag row, summed
+		// in int32: a row sums at most 16 weights (the word's own; the
+		// others 2), so the six rows sum at most 26 int16 weights. Nine
+		// labels (four types, as the default model has) have their loops
+		// written out.
+		o0, o1, o2, o3, o4 := int(w.row), int(ro[i])+rowM2*nl, int(ro[i+1])+rowM1*nl, int(ro[i+3])+rowP1*nl, int(ro[i+4])+rowP2*nl
+		fl := fr.flags[flags&0x7f]
+		if nl == 9 {
+			sum9((*[9]int64)(e), rows, o0, o1, o2, o3, o4, (*[9]int32)(fl))
+		} else {
+			own, a, b, cc, dd := rows[o0:][:len(e)], rows[o1:][:len(e)], rows[o2:][:len(e)], rows[o3:][:len(e)], rows[o4:][:len(e)]
+			fl = fl[:len(e)]
+			for k := range e {
+				e[k] = int64(own[k] + a[k] + b[k] + cc[k] + dd[k] + fl[k])
+			}
 		}
 		if tok.FirstName {
 			addRow(e, fr.first[flags&Upper])
@@ -443,6 +447,25 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 			}
 		}
 	}
+}
+
+// sum9 sets e, for nine labels, to the sum of the rows at offsets o0 to o4
+// of rows and of the flag row fl (see emissionsCached).
+func sum9(e *[9]int64, rows []int32, o0, o1, o2, o3, o4 int, fl *[9]int32) {
+	r0 := (*[9]int32)(rows[o0:])
+	r1 := (*[9]int32)(rows[o1:])
+	r2 := (*[9]int32)(rows[o2:])
+	r3 := (*[9]int32)(rows[o3:])
+	r4 := (*[9]int32)(rows[o4:])
+	e[0] = int64(r0[0] + r1[0] + r2[0] + r3[0] + r4[0] + fl[0])
+	e[1] = int64(r0[1] + r1[1] + r2[1] + r3[1] + r4[1] + fl[1])
+	e[2] = int64(r0[2] + r1[2] + r2[2] + r3[2] + r4[2] + fl[2])
+	e[3] = int64(r0[3] + r1[3] + r2[3] + r3[3] + r4[3] + fl[3])
+	e[4] = int64(r0[4] + r1[4] + r2[4] + r3[4] + r4[4] + fl[4])
+	e[5] = int64(r0[5] + r1[5] + r2[5] + r3[5] + r4[5] + fl[5])
+	e[6] = int64(r0[6] + r1[6] + r2[6] + r3[6] + r4[6] + fl[6])
+	e[7] = int64(r0[7] + r1[7] + r2[7] + r3[7] + r4[7] + fl[7])
+	e[8] = int64(r0[8] + r1[8] + r2[8] + r3[8] + r4[8] + fl[8])
 }
 
 // addWords9 is addWords for nine labels (four types in BIO), the default

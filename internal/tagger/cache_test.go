@@ -3,6 +3,7 @@ package tagger
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,14 +41,47 @@ func decorate(ex []Example, seed uint64) {
 
 // TestCachedEmissionsExact checks that the word cache gives exactly the
 // emission scores of the uncached path, also when the same word comes with
-// other fields and when the cache is emptied.
+// other fields and when the cache is emptied: with four types (nine
+// labels, which have a path of their own) and with three.
 func TestCachedEmissionsExact(t *testing.T) {
-	train := syntheticExamples(800, 3)
-	decorate(train, 4)
-	m, err := Train(train, TrainOptions{Epochs: 3})
-	if err != nil {
-		t.Fatal(err)
+	for _, types := range []int{4, 3} {
+		t.Run(fmt.Sprintf("%d types", types), func(t *testing.T) {
+			train := syntheticExamples(800, 3)
+			// Names of two tokens, so that every I-X label has weights
+			// (the synthetic names of places, organisations and other
+			// names are single words).
+			for _, x := range [][2]string{
+				{"Er flog gestern nach New York .", "O O O O B-LOC I-LOC O"},
+				{"Die Deutsche Bahn streikt wieder .", "O B-ORG I-ORG O O O"},
+				{"Sie sah den Film Star Wars .", "O O O O B-OTH I-OTH O"},
+			} {
+				for range 20 {
+					train = append(train, Example{Seq: NewSequence(strings.Fields(x[0])), Tags: strings.Fields(x[1])})
+				}
+			}
+			if types == 3 {
+				for _, e := range train {
+					for i, tag := range e.Tags {
+						if strings.HasSuffix(tag, "-OTH") {
+							e.Tags[i] = "O"
+						}
+					}
+				}
+			}
+			decorate(train, 4)
+			m, err := Train(train, TrainOptions{Epochs: 3, Types: []string{"PER", "LOC", "ORG", "OTH"}[:types]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(m.Labels()), 2*types+1; got != want {
+				t.Fatalf("%d labels, want %d", got, want)
+			}
+			testCachedEmissionsExact(t, m)
+		})
 	}
+}
+
+func testCachedEmissionsExact(t *testing.T, m *Model) {
 	if !m.feats.cached {
 		t.Fatal("default features do not use the cache")
 	}
