@@ -11,15 +11,19 @@ import (
 // stripGenitive removes a genitive ending from a name: Witkoffs → Witkoff,
 // Merz' → Merz, Macron's → Macron.
 func stripGenitive(w string) string {
+	s := w
 	switch {
 	case strings.HasSuffix(w, "'s"), strings.HasSuffix(w, "’s"):
-		return w[:strings.LastIndexAny(w, "'’")]
+		s = w[:strings.LastIndexAny(w, "'’")]
 	case strings.HasSuffix(w, "'"):
-		return w[:len(w)-1]
+		s = w[:len(w)-1]
 	case strings.HasSuffix(w, "’"):
-		return w[:len(w)-len("’")]
+		s = w[:len(w)-len("’")]
 	}
-	return w
+	if s == "" {
+		return w // an ending with nothing before it is no genitive
+	}
+	return s
 }
 
 // surname returns the last word of a person's name.

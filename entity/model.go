@@ -291,6 +291,9 @@ func (m *Model) label(i int) label {
 //   - gazetteer spans the model did not confirm stay, rule spans go.
 func (x *Extractor) merge(text string, s *scratch, sent tokenize.Sentence) {
 	for _, ms := range s.modelSpans {
+		if allPunct(s.toks[ms.first:ms.last]) {
+			continue // punctuation alone names nothing
+		}
 		var prev *span
 		blocked := false
 		for t := ms.first; t < ms.last; t++ {
@@ -382,4 +385,16 @@ func marginScore(m float64) float64 {
 		return 0.99
 	}
 	return m / (m + minMargin)
+}
+
+// allPunct reports whether every token of toks is punctuation. (Numbers
+// and symbols can be names in the training data: 1860 for TSV 1860
+// München, road numbers, € and $ in GermEval.)
+func allPunct(toks []tokenize.Token) bool {
+	for i := range toks {
+		if toks[i].Kind != tokenize.Punct {
+			return false
+		}
+	}
+	return true
 }
