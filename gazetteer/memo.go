@@ -113,14 +113,19 @@ func (st *matchState) word(toks []tokenize.Token, k int) *memoWord {
 	}
 	ws := st.memo.words
 	if id >= len(ws) {
-		if id < cap(ws) {
-			ws = ws[:id+1]
-		} else {
-			ws = append(ws, make([]memoWord, id+1-len(ws))...)
-		}
+		ws = extend(ws, id)
 		st.memo.words = ws
 	}
 	return &ws[id]
+}
+
+// extend returns s grown to hold index i (zero elements: Reset clears
+// every element it has used).
+func extend[T any](s []T, i int) []T {
+	if i < cap(s) {
+		return s[:max(len(s), i+1)]
+	}
+	return append(s, make([]T, i+1-len(s))...)
 }
 
 // mayStartAt is mayStart of toks[k], through the memo.
@@ -131,11 +136,7 @@ func (m *matcher) mayStartAt(st *matchState, toks []tokenize.Token, k int) bool 
 	}
 	may := st.memo.may
 	if id >= len(may) {
-		if id < cap(may) {
-			may = may[:id+1]
-		} else {
-			may = append(may, make([]uint8, id+1-len(may))...)
-		}
+		may = extend(may, id)
 		st.memo.may = may
 	}
 	v := may[id]

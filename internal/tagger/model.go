@@ -604,48 +604,17 @@ func (pl *vplan) step(delta, next, e []int64, b []uint8) {
 // out: labels 0 (O), 1, 3, 5, 7 (B-X) are dense, 2, 4, 6, 8 (I-X) are
 // pairs.
 func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
-	// The leader of the previous scores, m1, and the runner-up, m2.
+	// The leader of the previous scores, m1, and the runner-up, m2 (the
+	// calls written out: no loop control, no bounds checks).
 	l, m1, m2 := 0, delta[0], int64(negInf-1)
-	if v := delta[1]; v > m1 {
-		l, m1, m2 = 1, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[2]; v > m1 {
-		l, m1, m2 = 2, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[3]; v > m1 {
-		l, m1, m2 = 3, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[4]; v > m1 {
-		l, m1, m2 = 4, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[5]; v > m1 {
-		l, m1, m2 = 5, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[6]; v > m1 {
-		l, m1, m2 = 6, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[7]; v > m1 {
-		l, m1, m2 = 7, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
-	if v := delta[8]; v > m1 {
-		l, m1, m2 = 8, v, m1
-	} else if v > m2 {
-		m2 = v
-	}
+	l, m1, m2 = lead(l, m1, m2, 1, delta[1])
+	l, m1, m2 = lead(l, m1, m2, 2, delta[2])
+	l, m1, m2 = lead(l, m1, m2, 3, delta[3])
+	l, m1, m2 = lead(l, m1, m2, 4, delta[4])
+	l, m1, m2 = lead(l, m1, m2, 5, delta[5])
+	l, m1, m2 = lead(l, m1, m2, 6, delta[6])
+	l, m1, m2 = lead(l, m1, m2, 7, delta[7])
+	l, m1, m2 = lead(l, m1, m2, 8, delta[8])
 	if m1-m2 > pl.lead[l] {
 		row := (*[9]int64)(pl.from[l*9 : l*9+9])
 		next[0] = max(m1+row[0]+e[0], negInf)
@@ -667,6 +636,18 @@ func (pl *vplan) stepBIO4(delta, next, e *[9]int64, b *[9]uint8) {
 	pairBIO4(delta, next, e, b, &ps[1], 3, 4)
 	pairBIO4(delta, next, e, b, &ps[2], 5, 6)
 	pairBIO4(delta, next, e, b, &ps[3], 7, 8)
+}
+
+// lead returns the leader and the two best scores after score v of label
+// p, given the leader l and the two best scores m1 >= m2 before it (a tie
+// keeps the earlier leader).
+func lead(l int, m1, m2 int64, p int, v int64) (int, int64, int64) {
+	if v > m1 {
+		l, m1, m2 = p, v, m1
+	} else if v > m2 {
+		m2 = v
+	}
+	return l, m1, m2
 }
 
 // pairBIO4 is the step of label ii (I-X), whose predecessors are bi (B-X)
