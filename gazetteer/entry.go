@@ -64,6 +64,11 @@ func (e *Entry) Ambiguous() bool { return e.Prior < 1 }
 // given, the forms it does not list are sure (1), as the generator writes
 // it (Deutsche Bahn is sure where only Bahn is listed); without it, every
 // form has the entry's Prior.
+//
+// An entry that Load read or New built remembers whether it has
+// prior_forms, and PriorOf trusts that (the gazetteer stage asks it for
+// every match): give a copy with other Attrs to New rather than changing
+// its Attrs afterwards. Entries built by hand are read as they are.
 func (e *Entry) PriorOf(surface string) float64 {
 	if e.fieldAttrs&(faKnown|faPriorForms) == faKnown {
 		return e.Prior // known to have no prior_forms: no map look-up
