@@ -252,20 +252,28 @@ func (c *wordCache) fill(m *Model, t *Token, w *wordVals) {
 		add(Mix(ts, b[sShort]), r)
 	}
 	tab := &m.table
-	touch := uint64(0)
+	c.touch = tab.touch(hs[:n])
 	for j, h := range hs[:n] {
-		if tab.mayHave(h) {
-			touch += tab.slots[int(tab.home(h))*tab.sw]
-		} else {
-			hs[j] = 0 // absent: skipped below
-		}
-	}
-	c.touch = touch
-	for j, h := range hs[:n] {
-		if h != 0 {
+		if h != 0 { // 0: turned away by the filter (touch)
 			addWords32(tab.probe(h), rows[int(at[j])*nl:][:nl])
 		}
 	}
+}
+
+// touch sets to 0 the hashes of hs that the filter turns away and loads
+// the home slot of the others, so that the cache misses of the probes
+// that follow overlap here. It returns the sum of the words loaded, for
+// the caller to keep (so that the loads are not dropped).
+func (t *weightTable) touch(hs []uint64) uint64 {
+	sum := uint64(0)
+	for j, h := range hs {
+		if t.mayHave(h) {
+			sum += t.slots[int(t.home(h))*t.sw]
+		} else {
+			hs[j] = 0
+		}
+	}
+	return sum
 }
 
 // maxWordFeatures is the most features fill computes for a word: 16 of
@@ -379,15 +387,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		f.Next()
 	}
 	tab := &m.table
-	touch := uint64(0)
-	for j, h := range f.Hashes {
-		if tab.mayHave(h) {
-			touch += tab.slots[int(tab.home(h))*tab.sw]
-		} else {
-			f.Hashes[j] = 0 // absent: the loop below skips it
-		}
-	}
-	t.touch = touch
+	t.touch = tab.touch(f.Hashes)
 	fr := m.flagRows()
 	// The rows of every token and of two pad words on each side.
 	if cap(t.ro) < n+4 {
@@ -433,7 +433,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 		if nl == 9 {
 			e9 := (*[9]int64)(e)
 			for _, h := range f.Token(i) {
-				if h != 0 {
+				if h != 0 { // 0: turned away by the filter (touch)
 					if ws := tab.probe(h); ws != nil { // nil: the filter let an absent key pass
 						addWords9(ws, e9)
 					}
@@ -442,7 +442,7 @@ func (t *Tagger) emissionsCached(s *Sequence) {
 			continue
 		}
 		for _, h := range f.Token(i) {
-			if h != 0 {
+			if h != 0 { // 0: turned away by the filter (touch)
 				addWords(tab.probe(h), e)
 			}
 		}

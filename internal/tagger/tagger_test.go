@@ -53,6 +53,15 @@ func pathScore(seq []int, em []int64, nl int, trans, final []int64) int64 {
 	return s + final[prev]
 }
 
+// decodingSetup returns, for a randomised decoder test over the given
+// types, the number of BIO labels, their constraint, a generator seeded
+// with seed and a source of scores in [-1000, 1000] drawn from it.
+func decodingSetup(types []string, seed uint64) (nl int, allowed []bool, rng *pcg, rnd func() int64) {
+	labels := labelsFor(types)
+	rng = newPCG(seed)
+	return len(labels), allowedMatrix(labels), rng, func() int64 { return int64(rng.next()%2001) - 1000 }
+}
+
 // randScores returns n scores drawn from rnd.
 func randScores(rnd func() int64, n int) []int64 {
 	v := make([]int64, n)
@@ -85,11 +94,7 @@ func checkReusedMarginals(t *testing.T, trial int, em []int64, n, nl int, trans,
 }
 
 func TestViterbiMatchesBruteForce(t *testing.T) {
-	labels := labelsFor([]string{"PER", "LOC"})
-	nl := len(labels)
-	allowed := allowedMatrix(labels)
-	rng := newPCG(3)
-	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
+	nl, allowed, rng, rnd := decodingSetup([]string{"PER", "LOC"}, 3)
 	for trial := 0; trial < 300; trial++ {
 		n := 1 + trial%6
 		em := randScores(rnd, n*nl)
@@ -593,11 +598,7 @@ func TestStringFeatures(t *testing.T) {
 }
 
 func TestMaxMarginals(t *testing.T) {
-	labels := labelsFor([]string{"PER", "LOC"})
-	nl := len(labels)
-	allowed := allowedMatrix(labels)
-	rng := newPCG(9)
-	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
+	nl, allowed, rng, rnd := decodingSetup([]string{"PER", "LOC"}, 9)
 	for trial := 0; trial < 100; trial++ {
 		n := 1 + trial%5
 		em := randScores(rnd, n*nl)
@@ -636,11 +637,7 @@ func TestMaxMarginals(t *testing.T) {
 // decoder takes its fixed-size step; the forward scores Margins reuses
 // from it must still equal a full forward pass.
 func TestMarginsReuseNineLabels(t *testing.T) {
-	labels := labelsFor([]string{"PER", "LOC", "ORG", "OTH"})
-	nl := len(labels)
-	allowed := allowedMatrix(labels)
-	rng := newPCG(13)
-	rnd := func() int64 { return int64(rng.next()%2001) - 1000 }
+	nl, allowed, rng, rnd := decodingSetup([]string{"PER", "LOC", "ORG", "OTH"}, 13)
 	for trial := 0; trial < 300; trial++ {
 		n := 1 + trial%12
 		em := randScores(rnd, n*nl)
