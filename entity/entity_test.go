@@ -378,3 +378,37 @@ func benchExtract(b *testing.B, x *entity.Extractor) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(testing.AllocsPerRun(1, func() { x.Extract(s) }))/float64(tokens), "allocs/token")
 }
+
+// TestSettlementAfterDeterminer checks that a town's name right after an
+// article or pronoun is read as the noun it also is (im Keller, über die
+// Ufer, des Romans), with and without the model, while the same names
+// after a preposition stay places.
+func TestSettlementAfterDeterminer(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	tests := []struct {
+		text string
+		name string
+		loc  bool
+	}{
+		{"Zwölf Leichen seien im Keller des Hotels gefunden worden.", "Keller", false},
+		{"Mancherorts traten Flüsse über die Ufer.", "Ufer", false},
+		{"Der Streamingdienst kündigte eine Verfilmung des Romans an.", "Romans", false},
+		{"Im 15. Jahrhundert gab es in diesem Kloster eine Schule.", "Kloster", false},
+		{"Der Verein aus Essen gewann.", "Essen", true},
+		{"Die Polizei in Halle ermittelt.", "Halle", true},
+	}
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		for _, tc := range tests {
+			d := x.Extract(tc.text)
+			found := false
+			for _, m := range d.Mentions {
+				if m.Text == tc.name && m.Type == entity.LOC {
+					found = true
+				}
+			}
+			if found != tc.loc {
+				t.Errorf("model %v: %q: %s as a place: %v, want %v", x == withModel, tc.text, tc.name, found, tc.loc)
+			}
+		}
+	}
+}

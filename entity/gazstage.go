@@ -17,6 +17,14 @@ var locPrepositions = map[string]bool{
 	"Richtung": true, "nahe": true, "nördlich": true, "südlich": true, "östlich": true, "westlich": true,
 }
 
+// settlement reports whether e is a town, city or district: a name that
+// takes no article, so that after a determiner the word is a noun (das
+// Essen, die Halle, der Hof, des Romans; but in Essen, nach Halle).
+// Countries and regions may take one (die Schweiz, der Irak).
+func settlement(e *gazetteer.Entry) bool {
+	return e.Type == LOC && (e.Kind == "town" || e.Kind == "city" || e.Kind == "district")
+}
+
 // gazetteerStage turns gazetteer matches into mentions, deciding for
 // ambiguous names by context.
 func (x *Extractor) gazetteerStage(text string, s *scratch) {
@@ -63,7 +71,7 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 	first := &s.toks[m.First]
 	single := m.Last-m.First == 1
 	// The prior of the form written (FDP is sure, Liberale is not).
-	prior := e.PriorOf(s.text[m.Start:m.End])
+	prior := formPrior(e, s.text[m.Start:m.End], m.Inflected)
 	if single && m.Inflected && e.Type != LOC && e.Type != PER && s.word(m.First).has(wVocab) {
 		// An inflected form that is a German word of its own: Arten is
 		// no form of Arte.
@@ -98,6 +106,9 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		return 0, false
 	}
 	// Ambiguous: look for evidence.
+	if single && settlement(e) && afterDeterminer(m.First, s) {
+		return 0, false // das Essen, die Halle: a noun
+	}
 	score := prior
 	if single && s.lowerAt(m.First) {
 		score -= 0.3
@@ -124,6 +135,23 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		return score, true
 	}
 	return 0, false
+}
+
+// formPrior is the prior of the surface written. An inflected surface
+// (des Romans) has the prior of the form it inflects (Roman, which
+// prior_forms lists as doubtful), so the lowest prior of the surface and
+// of the surface without each genitive or plural ending that it has.
+func formPrior(e *gazetteer.Entry, surface string, inflected bool) float64 {
+	p := e.PriorOf(surface)
+	if !inflected {
+		return p
+	}
+	for _, end := range [...]string{"s", "es", "'", "’", "'s", "’s", "n"} {
+		if base, ok := strings.CutSuffix(surface, end); ok && base != "" {
+			p = min(p, e.PriorOf(base))
+		}
+	}
+	return p
 }
 
 func hasAlias(e *gazetteer.Entry, s string) bool {
