@@ -246,6 +246,8 @@ func TestLowerCuratedClashes(t *testing.T) {
 		{ID: "geo:3", Name: "Donbass", Pop: 1_000, Prior: 1},
 		{ID: "geo:4", Name: "Mercedes", Pop: 50_000, Prior: 0.2},
 		{ID: "ags:5", Name: "Werder (Havel)", Aliases: []string{"Werder"}, Pop: 26_412, Prior: 1},
+		{ID: "ags:6", Name: "Elbe", Pop: 1_521, Prior: 1},
+		{ID: "geo:7", Name: "Sahara", Pop: 2_000, Prior: 1},
 	}
 	curated := []*entry{
 		{ID: "kn:per/obama", Type: "PER", Name: "Barack Obama", Aliases: []string{"Obama"}},
@@ -253,12 +255,14 @@ func TestLowerCuratedClashes(t *testing.T) {
 		{ID: "kn:loc/donbass", Type: "LOC", Name: "Donbass"},
 		{ID: "kn:org/mercedes", Type: "ORG", Name: "Mercedes"},
 		{ID: "kn:org/werder-bremen", Type: "ORG", Name: "Werder Bremen", Aliases: []string{"Werder"}},
+		{ID: "kn:loc/elbe", Type: "LOC", Name: "Elbe", RawAttrs: "kind=river"},
+		{ID: "kn:loc/sahara", Type: "LOC", Name: "Sahara", RawAttrs: "kind=city"},
 	}
 	lowerCuratedClashes(places, curated)
 	if len(places[4].Aliases) != 0 {
 		t.Errorf("Werder (Havel) aliases %v", places[4].Aliases)
 	}
-	for i, want := range []float64{0.3, 1, 1, 0.2, 1} {
+	for i, want := range []float64{0.3, 1, 1, 0.2, 1, 0.3, 1} {
 		if places[i].Prior != want {
 			t.Errorf("%s: prior %v, want %v", places[i].Name, places[i].Prior, want)
 		}

@@ -679,12 +679,19 @@ func mergeCuratedPlaces(x *placeIndex, curated []*entry) (rest []*entry, merged 
 
 // lowerCuratedClashes caps the prior of places below curatedClashPop (and not
 // capitals or first-level regions) named like a curated non-LOC entry (Obama in
-// Japan, Mercedes in Argentina) and drops their aliases that are (Werder for
-// Werder (Havel)).
+// Japan, Mercedes in Argentina) or a curated river, sea, mountain range,
+// landscape, continent or landmark (Elbe in Lower Saxony beside the river),
+// and drops their aliases that are (Werder for Werder (Havel)).
+// landscapeKinds are the kinds of curated places that are no settlement: a
+// town named like one of them is rarely what news means by the name.
+var landscapeKinds = map[string]bool{
+	"river": true, "sea": true, "mountains": true, "region": true, "continent": true, "landmark": true,
+}
+
 func lowerCuratedClashes(places, curated []*entry) {
 	others := map[string]bool{}
 	for _, e := range curated {
-		if e.Type != "LOC" {
+		if e.Type != "LOC" || landscapeKinds[e.rawAttr("kind")] {
 			for _, n := range e.surfaces() {
 				others[n] = true
 			}
