@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -258,7 +259,7 @@ func TestLowerCuratedClashes(t *testing.T) {
 		{ID: "kn:loc/elbe", Type: "LOC", Name: "Elbe", RawAttrs: "kind=river"},
 		{ID: "kn:loc/sahara", Type: "LOC", Name: "Sahara", RawAttrs: "kind=city"},
 	}
-	lowerCuratedClashes(places, curated)
+	lowerCuratedClashes(places, curated, nil)
 	if len(places[4].Aliases) != 0 {
 		t.Errorf("Werder (Havel) aliases %v", places[4].Aliases)
 	}
@@ -375,6 +376,8 @@ func TestMergeCuratedPlaces(t *testing.T) {
 		{ID: "geo:703448", Name: "Kyiw", Aliases: []string{"Kyiv"}, GeoNames: 703448, CC: "UA", Pop: 2_797_553, Prior: 1},
 		{ID: "geo:700569", Name: "Mykolajiw", Aliases: []string{"Mykolayiv"}, GeoNames: 700569, CC: "UA", Pop: 510_840, Prior: 1},
 		{ID: "geo:1", Name: "Guangzhou", GeoNames: 1, CC: "CN", Pop: 1_000, Prior: 1},
+		{ID: "adm1:ES.56", Name: "Katalonien", Kind: "admin1", CC: "ES", Prior: 1},
+		{ID: "geo:2", Name: "Krim", Kind: "town", CC: "UA", Pop: 500, Prior: 1}, // no region: stays apart
 	}
 	cf, err := parseCurated(strings.NewReader(strings.Join([]string{
 		"kn:loc/kiew\tLOC\tKiew\tKyjiw|Kyiw|Kyiv\tKiewer\tkind=city;cc=UA;geonames=703448",
@@ -382,18 +385,20 @@ func TestMergeCuratedPlaces(t *testing.T) {
 		"kn:loc/guangzhou\tLOC\tGuangzhou\tKanton\t\tkind=city;cc=CN;geonames=1;prior=0.2;prior_forms=Kanton:0.2",
 		"kn:loc/pokrowsk\tLOC\tPokrowsk\tPokrovsk\t\tkind=city;cc=UA",
 		"kn:loc/krim\tLOC\tKrim\t\t\tkind=region;cc=UA",
+		"kn:loc/katalonien\tLOC\tKatalonien\tCatalunya\t\tkind=region;cc=ES",
 	}, "\n")), "curated/regions.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rest, merged := mergeCuratedPlaces(newPlaceIndex(places), cf.Entries)
-	if merged != 3 || len(rest) != 2 || rest[0].ID != "kn:loc/pokrowsk" || rest[1].ID != "kn:loc/krim" {
-		t.Errorf("merged %d, rest %v", merged, rest)
+	rest, into := mergeCuratedPlaces(newPlaceIndex(places), cf.Entries)
+	if len(into) != 4 || len(rest) != 2 || rest[0].ID != "kn:loc/pokrowsk" || rest[1].ID != "kn:loc/krim" {
+		t.Errorf("merged %d, rest %v", len(into), rest)
 	}
 	for i, want := range []string{
 		"geo:703448\t\tKiew\tKyiv|Kyiw|Kyjiw\tKiewer\tcc=UA;geonames=703448;pop=2797553",
 		"geo:700569\t\tMykolajiw\tMykolayiv|Nikolajew\t\tcc=UA;geonames=700569;pop=510840",
 		"geo:1\t\tGuangzhou\tKanton\t\tcc=CN;geonames=1;pop=1000;prior=0.2;prior_forms=Kanton:0.2",
+		"adm1:ES.56\t\tKatalonien\tCatalunya\t\tkind=admin1;cc=ES",
 	} {
 		if got := places[i].line(); got != want {
 			t.Errorf("merge %d:\n got %q\nwant %q", i, got, want)
@@ -541,4 +546,19 @@ func FuzzBareName(f *testing.F) {
 		_ = n
 		_ = full
 	})
+}
+
+// TestLowerCuratedClashesMerged: a curated region merged into a place is no
+// clash of that place, but still of others with its names.
+func TestLowerCuratedClashesMerged(t *testing.T) {
+	strip := &entry{ID: "adm1:PS.GZ", Name: "Gazastreifen", Aliases: []string{"Gaza"}, Kind: "admin1", CC: "PS", Prior: 1}
+	city := &entry{ID: "geo:281133", Name: "Gaza-Stadt", Aliases: []string{"Gaza", "Gaza City"}, CC: "PS", Pop: 410_000, Prior: 1}
+	region := &entry{ID: "kn:loc/gazastreifen", Type: "LOC", Name: "Gazastreifen", Aliases: []string{"Gaza"}, RawAttrs: "kind=region;cc=PS"}
+	lowerCuratedClashes([]*entry{strip, city}, []*entry{region}, map[*entry]*entry{region: strip})
+	if !slices.Equal(strip.Aliases, []string{"Gaza"}) || strip.Prior != 1 {
+		t.Errorf("merged place changed: %+v", strip)
+	}
+	if !slices.Equal(city.Aliases, []string{"Gaza City"}) {
+		t.Errorf("Gaza-Stadt aliases %v, want [Gaza City]", city.Aliases)
+	}
 }

@@ -276,9 +276,9 @@ func run(cfg config) (*result, error) {
 
 	// Curated cities that are places of places.tsv are merged into them.
 	idx := newPlaceIndex(places)
-	var merged int
-	curatedOut["regions.tsv"].Entries, merged = mergeCuratedPlaces(idx, curatedOut["regions.tsv"].Entries)
-	res.Summary = append(res.Summary, fmt.Sprintf("regions.tsv: %d curated cities merged into places.tsv", merged))
+	var into map[*entry]*entry
+	curatedOut["regions.tsv"].Entries, into = mergeCuratedPlaces(idx, curatedOut["regions.tsv"].Entries)
+	res.Summary = append(res.Summary, fmt.Sprintf("regions.tsv: %d curated cities and regions merged into places.tsv", len(into)))
 	idx = newPlaceIndex(places)
 
 	// Curated derived forms of cities and regions.
@@ -301,7 +301,10 @@ func run(cfg config) (*result, error) {
 	for _, file := range []string{"regions.tsv", "people.tsv", "orgs.tsv", "oth.tsv"} {
 		curatedEntries = append(curatedEntries, curatedOut[file].Entries...)
 	}
-	lowerCuratedClashes(places, curatedEntries)
+	for c := range into {
+		curatedEntries = append(curatedEntries, c)
+	}
+	lowerCuratedClashes(places, curatedEntries, into)
 
 	// Render.
 	licenceRef := "full licence texts in LICENSES.txt"
@@ -624,20 +627,31 @@ func (x *placeIndex) findRegion(row derivedRow) *entry {
 }
 
 // mergeCuratedPlaces merges curated LOC entries that are places of places.tsv
-// into them: entries with geonames=ID of a place, and kind=city entries without
+// into them: entries with geonames=ID of a place; kind=city entries without
 // GeoNames id one of whose names is the name or an alias of exactly one place
-// of their country (Pokrowsk: Pokrovsk). The curated name becomes the canonical name (news spelling), the
-// place's name an alias. It returns the curated entries that remain.
-func mergeCuratedPlaces(x *placeIndex, curated []*entry) (rest []*entry, merged int) {
+// of their country (Pokrowsk: Pokrovsk); and kind=region entries one of whose
+// names is the name or an alias of exactly one first-level region of their
+// country, or of any country when they give none (Katalonien, Gazastreifen,
+// Lappland), so that a region has one id whichever of its names is written.
+// The curated name becomes the canonical name (news spelling), the place's
+// name an alias. It returns the curated entries that remain and, for each
+// merged one, the place it went into.
+func mergeCuratedPlaces(x *placeIndex, curated []*entry) (rest []*entry, into map[*entry]*entry) {
+	into = map[*entry]*entry{}
 	for _, c := range curated {
 		var p *entry
+		kind, cc := c.rawAttr("kind"), c.rawAttr("cc")
 		if g := c.rawAttr("geonames"); g != "" {
 			p = x.byGeoNames[g]
-		} else if c.rawAttr("kind") == "city" {
+		} else if kind == "city" || kind == "region" {
 			var cands []*entry
 			for _, n := range c.surfaces() {
 				for _, e := range append(append([]*entry(nil), x.byName[n]...), x.byAlias[n]...) {
-					if e.CC == c.rawAttr("cc") && !slices.Contains(cands, e) {
+					ok := e.CC == cc
+					if kind == "region" {
+						ok = e.Kind == "admin1" && (cc == "" || ok)
+					}
+					if ok && !slices.Contains(cands, e) {
 						cands = append(cands, e)
 					}
 				}
@@ -650,7 +664,7 @@ func mergeCuratedPlaces(x *placeIndex, curated []*entry) (rest []*entry, merged 
 			rest = append(rest, c)
 			continue
 		}
-		merged++
+		into[c] = p
 		if c.Name != p.Name {
 			old := p.Name
 			p.Name = c.Name
@@ -674,36 +688,47 @@ func mergeCuratedPlaces(x *placeIndex, curated []*entry) (rest []*entry, merged 
 			}
 		}
 	}
-	return rest, merged
+	return rest, into
 }
 
-// lowerCuratedClashes caps the prior of places below curatedClashPop (and not
-// capitals or first-level regions) named like a curated non-LOC entry (Obama in
-// Japan, Mercedes in Argentina) or a curated river, sea, mountain range,
-// landscape, continent or landmark (Elbe in Lower Saxony beside the river),
-// and drops their aliases that are (Werder for Werder (Havel)).
 // landscapeKinds are the kinds of curated places that are no settlement: a
 // town named like one of them is rarely what news means by the name.
 var landscapeKinds = map[string]bool{
 	"river": true, "sea": true, "mountains": true, "region": true, "continent": true, "landmark": true,
 }
 
-func lowerCuratedClashes(places, curated []*entry) {
-	others := map[string]bool{}
+// lowerCuratedClashes caps the prior of places below curatedClashPop (and not
+// capitals or first-level regions) named like a curated non-LOC entry (Obama in
+// Japan, Mercedes in Argentina) or a curated river, sea, mountain range,
+// landscape, continent or landmark (Elbe in Lower Saxony beside the river),
+// and drops their aliases that are (Werder for Werder (Havel)). into maps
+// curated entries merged into a place (mergeCuratedPlaces) to that place,
+// which is no clash of theirs (the Gazastreifen keeps its alias Gaza, which
+// the city of Gaza loses).
+func lowerCuratedClashes(places, curated []*entry, into map[*entry]*entry) {
+	others := map[string][]*entry{} // surface → the places its entries went into (nil: none)
 	for _, e := range curated {
 		if e.Type != "LOC" || landscapeKinds[e.rawAttr("kind")] {
 			for _, n := range e.surfaces() {
-				others[n] = true
+				others[n] = append(others[n], into[e])
 			}
 		}
+	}
+	clash := func(n string, p *entry) bool {
+		for _, owner := range others[n] {
+			if owner != p {
+				return true
+			}
+		}
+		return false
 	}
 	for _, e := range places {
 		if e.Pop >= curatedClashPop || e.major {
 			continue
 		}
-		if others[e.Name] {
+		if clash(e.Name, e) {
 			e.setFormPrior(e.Name, curatedClashPrior)
 		}
-		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return others[a] })
+		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return clash(a, e) })
 	}
 }
