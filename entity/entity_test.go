@@ -412,3 +412,37 @@ func TestSettlementAfterDeterminer(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenatedPlaceNames checks that a place whose own name has a hyphen
+// stays one name (Sachsen-Anhalt is not a part of Sachsen), while a name
+// before a common noun is still a compound part (EU-Kommission).
+func TestHyphenatedPlaceNames(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	tests := []struct {
+		text, mention, id string
+		form              entity.Form
+	}{
+		{"Die Regierung in Sachsen-Anhalt tagte.", "Sachsen-Anhalt", "ars:15", entity.FormName},
+		{"Sachsen-Anhalts Regierung tagte.", "Sachsen-Anhalts", "ars:15", entity.FormName},
+		{"Der Landtag von Schleswig-Holstein tagte.", "Schleswig-Holstein", "ars:01", entity.FormName},
+		{"Das Beben traf Mexiko-Stadt am Morgen.", "Mexiko-Stadt", "geo:3530597", entity.FormName},
+		{"Die EU-Kommission widersprach.", "EU-Kommission", "kn:org/eu", entity.FormPart},
+	}
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		for _, tc := range tests {
+			d := x.Extract(tc.text)
+			var got []string
+			ok := false
+			for _, m := range d.Mentions {
+				e := d.Entities[m.Entity]
+				got = append(got, m.Text+"|"+e.ID+"|"+m.Form.String())
+				if m.Text == tc.mention && e.ID == tc.id && m.Form == tc.form {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("model %v: %q: want %s|%s|%s, got %v", x == withModel, tc.text, tc.mention, tc.id, tc.form, got)
+			}
+		}
+	}
+}

@@ -169,6 +169,9 @@ func hasAlias(e *gazetteer.Entry, s string) bool {
 // part, the way German annotation standards treat such compounds. Names
 // whose parts are all names stay whole (Baden-Württemberg, Mercedes-Benz).
 func (x *Extractor) compoundPart(text string, sp *span, s *scratch) {
+	if e := sp.entry; e.Type == LOC && (settlement(e) || e.Kind == "admin1" || e.Kind == "country") {
+		return // a place's own hyphenated name: Sachsen-Anhalt(s), Castrop-Rauxel
+	}
 	w := text[sp.start:sp.end]
 	i := strings.IndexByte(w, '-')
 	if i <= 0 || i+1 >= len(w) {
