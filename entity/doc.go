@@ -7,8 +7,10 @@
 //
 //   - gazetteer: names from package gazetteer, with German inflection
 //     (Putins, Russlands), derived words (russische, Pariser: form deriv),
-//     compound parts (Nato-Staaten, EU-Kommission: form part) and priors for
-//     names that are also common words (Essen, Bild), decided by context;
+//     compound parts (Nato-Staaten, EU-Kommission: form part; a place whose
+//     own name has a hyphen, Sachsen-Anhalt, stays a name) and priors for
+//     names that are also common words (Essen, Bild), decided by context (a
+//     town's name right after an article is the noun: das Essen, im Keller);
 //   - rules: people and organisations no list knows (a role before a name,
 //     a known first name, initials, a party in parentheses, verbs of saying,
 //     legal forms, institutions, sports clubs), plus user rules (LoadRules);
