@@ -48,6 +48,11 @@ run_limited() {
 	fi
 }
 
+# fuzz_once MODDIR NAME PKG: one fuzzing run of target NAME in package PKG.
+fuzz_once() {
+	(cd "$1" && run_limited go test -run '^$' -fuzz "^${2}\$" -fuzztime "$fuzztime" -fuzzminimizetime 1s "$3")
+}
+
 # modroot DIR: the nearest directory at or above DIR holding a go.mod.
 modroot() {
 	local d=$1
@@ -98,7 +103,7 @@ for t in "${targets[@]}"; do
 	printf '%-28s %-26s ' "$dir" "$name"
 	start=$(date +%s.%N)
 	attempt=1
-	(cd "$mod" && run_limited go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -fuzzminimizetime 1s "$rel") >"$log.try" 2>&1
+	fuzz_once "$mod" "$name" "$rel" >"$log.try" 2>&1
 	status=$?
 	cat "$log.try" >"$log"
 	# The Go fuzzer sometimes ends a run with "context deadline exceeded"
@@ -109,7 +114,7 @@ for t in "${targets[@]}"; do
 	while ((status != 0 && attempt < 3)) && grep -q 'context deadline exceeded' "$log.try" && ! grep -q 'Failing input written to' "$log.try"; do
 		attempt=$((attempt + 1))
 		echo "    (fuzzer stopped on its deadline without a finding; attempt $attempt)" >>"$log"
-		(cd "$mod" && run_limited go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -fuzzminimizetime 1s "$rel") >"$log.try" 2>&1
+		fuzz_once "$mod" "$name" "$rel" >"$log.try" 2>&1
 		status=$?
 		cat "$log.try" >>"$log"
 	done

@@ -25,6 +25,13 @@ func settlement(e *gazetteer.Entry) bool {
 	return e.Type == LOC && (e.Kind == "town" || e.Kind == "city" || e.Kind == "district")
 }
 
+// nounAfterDeterminer reports whether the one-token name of e at token i
+// is the noun it also is: a settlement right after a determiner (des
+// Romans, im Keller).
+func nounAfterDeterminer(e *gazetteer.Entry, i int, s *scratch) bool {
+	return settlement(e) && afterDeterminer(i, s)
+}
+
 // gazetteerStage turns gazetteer matches into mentions, deciding for
 // ambiguous names by context.
 func (x *Extractor) gazetteerStage(text string, s *scratch) {
@@ -106,7 +113,7 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		return 0, false
 	}
 	// Ambiguous: look for evidence.
-	if single && settlement(e) && afterDeterminer(m.First, s) {
+	if single && nounAfterDeterminer(e, m.First, s) {
 		return 0, false // das Essen, die Halle: a noun
 	}
 	score := prior

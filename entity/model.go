@@ -338,8 +338,8 @@ func (x *Extractor) merge(text string, s *scratch, sent tokenize.Sentence) {
 		// Link to a gazetteer name on the same tokens that the gazetteer
 		// stage turned down as too ambiguous (Europa at a sentence start).
 		if m := matchAt(s.matches, ms.first, ms.last); m != nil && m.Entries[0].Type == ms.typ {
-			if ms.last-ms.first == 1 && m.Form == FormName && settlement(m.Entries[0]) && afterDeterminer(ms.first, s) {
-				continue // des Romans: a noun that is also the name of a town
+			if ms.last-ms.first == 1 && m.Form == FormName && nounAfterDeterminer(m.Entries[0], ms.first, s) {
+				continue
 			}
 			sp.entry = m.Entries[0]
 			if m.Form == FormPart && ms.form == FormPart {

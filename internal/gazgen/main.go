@@ -274,7 +274,8 @@ func run(cfg config) (*result, error) {
 		curatedOut[file] = cf
 	}
 
-	// Curated cities that are places of places.tsv are merged into them.
+	// Curated cities and regions that are places of places.tsv are merged
+	// into them.
 	idx := newPlaceIndex(places)
 	var into map[*entry]*entry
 	curatedOut["regions.tsv"].Entries, into = mergeCuratedPlaces(idx, curatedOut["regions.tsv"].Entries)
