@@ -75,6 +75,22 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 		e, ok := carry[w]
 		return e, ok
 	}
+	// A one-word name the rules or the model found is linked to the person
+	// it names (Kane after Harry Kane), as a free word would be below.
+	for i := range s.spans {
+		sp := &s.spans[i]
+		if sp.typ != PER || sp.form != FormName || sp.entry != nil || sp.last-sp.first != 1 {
+			continue
+		}
+		w := stripGenitive(text[sp.start:sp.end])
+		e, ok := find(w)
+		if !ok && strings.HasSuffix(w, "s") {
+			e, ok = find(w[:len(w)-1])
+		}
+		if ok && e != nil {
+			sp.entry = e
+		}
+	}
 	for i := range s.toks {
 		t := &s.toks[i]
 		if !s.free(i) || !capWord(t) {

@@ -446,3 +446,32 @@ func TestHyphenatedPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameLinksFoundName checks that a surname alone, which the rules or
+// the model found as a name of its own, is linked to the person named in
+// full before it, and counted as one entity with the full name.
+func TestSurnameLinksFoundName(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	tests := []struct{ text, short, id string }{
+		{"Harry Kane traf zweimal. Kane hat damit bereits 16 Tore erzielt.", "Kane", "kn:per/harry-kane"},
+		{"Uli Hoeneß sprach lange. Hoeneß sagte, der Verein sei stark.", "Hoeneß", "kn:per/uli-hoeness"},
+	}
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		for _, tc := range tests {
+			d := x.Extract(tc.text)
+			found := false
+			for _, m := range d.Mentions {
+				if m.Text != tc.short {
+					continue
+				}
+				found = true
+				if e := d.Entities[m.Entity]; e.ID != tc.id || e.Count != 2 {
+					t.Errorf("model %v: %q: %s is in entity %q (%s, %d mentions), want %s with 2", x == withModel, tc.text, tc.short, e.Name, e.ID, e.Count, tc.id)
+				}
+			}
+			if !found {
+				t.Errorf("model %v: %q: %s not found", x == withModel, tc.text, tc.short)
+			}
+		}
+	}
+}
