@@ -101,6 +101,29 @@ func TestBareName(t *testing.T) {
 	}
 }
 
+func TestSlashName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Frankfurt am Main":           "Frankfurt/Main",
+		"Frankfurt (Oder)":            "Frankfurt/Oder",
+		"Halle (Saale)":               "Halle/Saale",
+		"Mülheim an der Ruhr":         "Mülheim/Ruhr",
+		"Neustadt an der Weinstraße":  "Neustadt/Weinstraße",
+		"Freiburg im Breisgau":        "Freiburg/Breisgau",
+		"Rothenburg ob der Tauber":    "Rothenburg/Tauber",
+		"Bernried am Starnberger See": "", // two words
+		"Neustadt a.d.Donau":          "",
+		"Weilheim i.OB":               "",
+		"Hausen bei Würzburg":         "", // not a river or landscape
+		"Fürstenberg/Havel":           "", // already written so
+		"Berlin":                      "",
+		"Au am Rhein":                 "", // too short a name
+	} {
+		if got := slashName(in); got != want {
+			t.Errorf("slashName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestGermanShortName(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"Lauenburg/ Elbe":                    {"Lauenburg", "Lauenburg/Elbe"},

@@ -45,6 +45,41 @@ func bareName(s string) string {
 	return b
 }
 
+// slashQualifiers start a qualifier that news datelines write after a
+// slash ("Frankfurt/Main", "Halle/Saale"); longer ones first.
+var slashQualifiers = []string{"am ", "an der ", "an ", "im ", "in der ", "ob der "}
+
+// slashName returns the short form with a slash that datelines use for a
+// German place name qualified by one river or landscape word: "Frankfurt am
+// Main" → "Frankfurt/Main", "Halle (Saale)" → "Halle/Saale", "Neustadt an
+// der Weinstraße" → "Neustadt/Weinstraße". It returns "" for any other name
+// ("Bernried am Starnberger See", "Weilheim i.OB", "Berlin").
+func slashName(s string) string {
+	b := bareName(s)
+	if b == "" {
+		return ""
+	}
+	q := strings.TrimSpace(s[len(b):])
+	if strings.HasPrefix(q, "(") && strings.HasSuffix(q, ")") {
+		q = q[1 : len(q)-1]
+	} else {
+		found := false
+		for _, p := range slashQualifiers {
+			if strings.HasPrefix(q, p) {
+				q, found = q[len(p):], true
+				break
+			}
+		}
+		if !found {
+			return ""
+		}
+	}
+	if strings.ContainsAny(q, " ./()") || !nameShapeOK(q) {
+		return ""
+	}
+	return b + "/" + q
+}
+
 // saintVariant returns the "St." form of a "Sankt" name and vice versa, or "".
 func saintVariant(s string) string {
 	switch {

@@ -192,6 +192,7 @@ func germanGemeinden(s *placeSources) ([]*entry, error) {
 		e := &entry{ID: "ags:" + ags, Type: "LOC", Name: name, Kind: kind, CC: "DE", Pop: g.Pop, Prior: 1, dach: true}
 		e.addAlias(full)
 		e.addAlias(bareName(name))
+		e.addAlias(slashName(name))
 		if cityStates[g.ARS[:2]] {
 			e.major = true
 			for _, a := range landAliases[g.ARS[:2]] {
@@ -303,6 +304,7 @@ func geoNamesPlaces(s *placeSources) []*entry {
 		}
 		if dach {
 			e.addAlias(bareName(name))
+			e.addAlias(slashName(name))
 		} else if i := strings.Index(name, " ("); i > 0 && nameShapeOK(name[:i]) {
 			e.addAlias(name[:i]) // "Newport (Wales)"
 		}
