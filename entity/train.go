@@ -35,7 +35,8 @@ type TrainOptions struct {
 	Epochs int // passes over the data (default 10)
 	// MinCount drops features seen on fewer tokens (default 1: keep all);
 	// Prune drops features whose largest weight is below this fraction of
-	// the model's largest weight. Both make the model smaller and faster.
+	// the 99.9th percentile of the features' largest weights. Both make the
+	// model smaller and faster.
 	MinCount int
 	Prune    float64
 	Seed     uint64    // seed of the example order; same data and seed give the same model

@@ -10,7 +10,7 @@
 // and an ablation of the stages; then it trains on all data and writes the
 // model:
 //
-//	go run ./examples/train -folds 5 -mincount 3 -prune 0.02 -gazdropout 0.3 \
+//	go run ./examples/train -folds 5 -mincount 3 -prune 0.15 -gazdropout 0.3 \
 //	    -smartdata ../shared/data/smartdata-de/smartdata-de-ner.tsv \
 //	    -o entity/data/model.bin ../shared/data/germeval2014/NER-de-dev.tsv
 //
@@ -50,7 +50,7 @@ func main() {
 	pred := flag.String("pred", "", "write the pooled cross-validated predictions as nerscore.py JSONL")
 	forms := flag.Bool("forms", false, "also learn deriv and part forms (25 labels, ~3x slower model)")
 	minCount := flag.Int("mincount", 1, "drop features seen on fewer tokens")
-	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this fraction of the largest")
+	prune := flag.Float64("prune", 0, "drop features whose largest weight is below this fraction of the 99.9th percentile of the features' largest weights")
 	gazDrop := flag.Float64("gazdropout", 0, "add copies of the sentences with each gold entity's gazetteer and rule evidence removed with this probability")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train [flags] annotated.tsv ...")

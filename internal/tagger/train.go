@@ -43,8 +43,9 @@ type TrainOptions struct {
 	// Features is the feature set (default DefaultFeatures()).
 	Features FeatureSet
 	// Prune drops features whose largest absolute weight is below Prune
-	// times the largest absolute weight of the model (default 0: only
-	// features whose weights all round to zero are dropped). Pruning makes
+	// times the 99.9th percentile of the features' largest absolute
+	// weights (default 0: only features whose weights all round to zero
+	// are dropped). Pruning makes
 	// the model smaller and tagging faster.
 	Prune float64
 	// Log, if not nil, receives one line of progress per epoch.
@@ -310,18 +311,38 @@ func Train(data []Example, opts TrainOptions) (*Model, error) {
 		key uint64
 		q   []int16
 	}
+	// The pruning threshold is a fraction of the 99.9th percentile of the
+	// features' largest weights, not of the single largest weight: that
+	// one is an outlier whose size varies twofold between training runs
+	// on nearly the same data, and with it the model's size.
+	bigs := make([]int16, nf)
+	var sorted []int16
+	for id := 0; id < int(nf); id++ {
+		big := int16(0)
+		for k := 0; k < nl; k++ {
+			q := quant(avg(int64(w[id*nl+k]), u[id*nl+k]))
+			big = max(big, q, -q)
+		}
+		bigs[id] = big
+		if big > 0 {
+			sorted = append(sorted, big)
+		}
+	}
+	threshold := 0.0
+	if len(sorted) > 0 && opts.Prune > 0 {
+		slices.Sort(sorted)
+		threshold = opts.Prune * float64(sorted[len(sorted)*999/1000])
+	}
 	var rows []row
 	for id := 0; id < int(nf); id++ {
+		if big := float64(bigs[id]); big == 0 || big < threshold {
+			continue
+		}
 		q := make([]int16, nl)
-		big := 0.0
 		for k := 0; k < nl; k++ {
-			a := avg(int64(w[id*nl+k]), u[id*nl+k])
-			q[k] = quant(a)
-			big = max(big, math.Abs(float64(q[k])))
+			q[k] = quant(avg(int64(w[id*nl+k]), u[id*nl+k]))
 		}
-		if big > 0 && big >= opts.Prune*32767 {
-			rows = append(rows, row{kept[id], q})
-		}
+		rows = append(rows, row{kept[id], q})
 	}
 	slices.SortFunc(rows, func(a, b row) int {
 		switch {
