@@ -475,3 +475,35 @@ func TestSurnameLinksFoundName(t *testing.T) {
 		}
 	}
 }
+
+// TestCivicBody checks the rule for a town's adjective before a body of
+// that town: Hamburger Sparkasse is one organisation, while Berliner before
+// a common noun stays a derived place.
+func TestCivicBody(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct {
+		text, mention string
+		typ           entity.Type
+		form          entity.Form
+	}{
+		{"Die Hamburger Sparkasse meldet Gewinne.", "Hamburger Sparkasse", entity.ORG, entity.FormName},
+		{"Die Kölner Verkehrsbetriebe leiteten Buslinien um.", "Kölner Verkehrsbetriebe", entity.ORG, entity.FormName},
+		{"Ein Sprecher der Münchner Polizei sagte das.", "Münchner Polizei", entity.ORG, entity.FormName},
+		{"Die Berliner Luft ist gut.", "Berliner", entity.LOC, entity.FormDeriv},
+		{"Die französische Polizei ermittelt.", "französische", entity.LOC, entity.FormDeriv},
+	}
+	for _, tc := range tests {
+		d := rulesOnly.Extract(tc.text)
+		var got []string
+		ok := false
+		for _, m := range d.Mentions {
+			got = append(got, m.Text+"|"+m.Type.String()+"|"+m.Form.String())
+			if m.Text == tc.mention && m.Type == tc.typ && m.Form == tc.form {
+				ok = true
+			}
+		}
+		if !ok || len(d.Mentions) != 1 {
+			t.Errorf("%q: want only %s|%s|%s, got %v", tc.text, tc.mention, tc.typ, tc.form, got)
+		}
+	}
+}

@@ -29,6 +29,7 @@ type lexicon struct {
 	orgTail  []string        // lower-case suffixes of institution compounds
 	orgEng   map[string]bool // heads of English organisation names (Institute)
 	club     map[string]bool // sports-club prefixes (FC, SV, Borussia)
+	civic    map[string]bool // bodies named by a town's adjective (Kölner Stadtwerke)
 }
 
 var defaultLexicon = sync.OnceValues(loadLexicon)
@@ -37,7 +38,7 @@ func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		roles: map[string]bool{}, roleTail: map[string]bool{}, tailMin: 1 << 30, nonames: map[string]bool{}, nouns: map[string]bool{}, vocab: make(map[string]bool, 36000), speech: map[string]bool{},
 		legal: map[string]bool{}, orgHead: map[string]bool{}, orgCue: map[string]bool{},
-		orgEng: map[string]bool{}, club: map[string]bool{},
+		orgEng: map[string]bool{}, club: map[string]bool{}, civic: map[string]bool{},
 	}
 	err := readList("data/roles.txt", func(f []string) error {
 		lx.roles[f[0]] = true
@@ -75,6 +76,8 @@ func loadLexicon() (*lexicon, error) {
 				lx.orgEng[f[1]] = true
 			case "club":
 				lx.club[f[1]] = true
+			case "civic":
+				lx.civic[f[1]] = true
 			case "suffix":
 				lx.orgTail = append(lx.orgTail, f[1])
 			default:

@@ -170,6 +170,15 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				}
 			}
 		}
+		// A town's adjective before a body of that town: Kölner
+		// Verkehrs-Betriebe, Hamburger Sparkasse, Berliner Philharmoniker.
+		if k := x.civicEnd(i, s); k > i {
+			x.claim(i, k, s)
+			if x.org(i, k, scoreOrgRule, s) {
+				i = k - 1
+				continue
+			}
+		}
 		if !s.free(i) || t.Flags&tokenize.Upper == 0 {
 			continue
 		}
@@ -328,6 +337,24 @@ func (x *Extractor) orgHeadEnd(i int, s *scratch) int {
 		return i
 	}
 	return k
+}
+
+// civicEnd returns the end of a name made of a town's adjective in -er at
+// token i (a derived form the gazetteer stage found) and a following word
+// that names a body of that town (Stadtwerke, Sparkasse, Philharmoniker), or
+// i if there is none.
+func (x *Extractor) civicEnd(i int, s *scratch) int {
+	toks := s.toks
+	id := s.owner[i]
+	if id == 0 || i+1 >= len(toks) || !s.free(i+1) || !s.word(i+1).has(wCivic) {
+		return i
+	}
+	sp := &s.spans[id-1]
+	if sp.form != FormDeriv || sp.first != i || sp.last != i+1 || sp.entry == nil || !settlement(sp.entry) ||
+		!strings.HasSuffix(toks[i].Text, "er") || toks[i].Flags&tokenize.Upper == 0 {
+		return i
+	}
+	return i + 2
 }
 
 // claim takes tokens [i, k) back from gazetteer place names inside them, so

@@ -34,6 +34,7 @@ const (
 	wStreet                           // lower-cased, ends like a street or square
 	wOrgEng                           // a head of English organisation names (Institute)
 	wEngFunc                          // a function word inside English names (of, the)
+	wCivic                            // a body named by a town's adjective before it (Stadtwerke)
 )
 
 // wordInfo holds the answers about one word.
@@ -130,7 +131,7 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	}{
 		{lx.nonames, wNoName}, {lx.nouns, wNoun}, {lx.speech, wSpeech},
 		{lx.orgHead, wOrgHead}, {lx.legal, wLegal}, {lx.club, wClub},
-		{lx.orgEng, wOrgEng}, {engFunc, wEngFunc},
+		{lx.orgEng, wOrgEng}, {engFunc, wEngFunc}, {lx.civic, wCivic},
 	} {
 		if l.set[w] {
 			f |= l.flag
