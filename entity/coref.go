@@ -75,11 +75,12 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 		e, ok := carry[w]
 		return e, ok
 	}
-	// A one-word name the rules or the model found is linked to the person
-	// it names (Kane after Harry Kane), as a free word would be below.
+	// A one-word name the rules or the model found, and no list knows, is
+	// the person it names (Kane after Harry Kane), as a free word would be
+	// below, whatever type it was given (Wenders' after Wim Wenders).
 	for i := range s.spans {
 		sp := &s.spans[i]
-		if sp.typ != PER || sp.form != FormName || sp.entry != nil || sp.last-sp.first != 1 {
+		if sp.typ == 0 || sp.form != FormName || sp.entry != nil || sp.last-sp.first != 1 {
 			continue
 		}
 		w := stripGenitive(text[sp.start:sp.end])
@@ -87,8 +88,8 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 		if !ok && strings.HasSuffix(w, "s") {
 			e, ok = find(w[:len(w)-1])
 		}
-		if ok && e != nil {
-			sp.entry = e
+		if ok {
+			sp.typ, sp.entry = PER, e
 		}
 	}
 	for i := range s.toks {

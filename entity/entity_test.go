@@ -455,6 +455,7 @@ func TestSurnameLinksFoundName(t *testing.T) {
 	tests := []struct{ text, short, id string }{
 		{"Harry Kane traf zweimal. Kane hat damit bereits 16 Tore erzielt.", "Kane", "kn:per/harry-kane"},
 		{"Uli Hoeneß sprach lange. Hoeneß sagte, der Verein sei stark.", "Hoeneß", "kn:per/uli-hoeness"},
+		{"Der Regisseur Wim Wenders wurde geehrt. Wenders' Film «Perfect Days» war für den Oscar nominiert.", "Wenders'", "kn:per/wim-wenders"},
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {
