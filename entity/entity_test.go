@@ -508,3 +508,40 @@ func TestCivicBody(t *testing.T) {
 		}
 	}
 }
+
+// TestNameInsideNames checks two ways a name is kept whole: a known
+// organisation after a generic head word (Organisation) is not swallowed by
+// the English-name rule, and a first name before a small town's name is a
+// person (Thomas Strobl, not the Austrian village Strobl).
+func TestNameInsideNames(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	tests := []struct {
+		text, mention string
+		typ           entity.Type
+		id            string
+	}{
+		{"Die Organisation Ärzte ohne Grenzen forderte mehr Impfstoff.", "Ärzte ohne Grenzen", entity.ORG, "kn:org/msf"},
+		{"Die Organisation Fridays for Future rief zum Streik auf.", "Fridays for Future", entity.ORG, "kn:org/fridays-for-future"},
+		{"Die World Health Organisation warnt.", "World Health Organisation", entity.ORG, ""},
+		{"Das sagte Thomas Strobl am Montag.", "Thomas Strobl", entity.PER, ""},
+		{"Innenminister Thomas Strobl (CDU) sagte Hilfen zu.", "Thomas Strobl", entity.PER, ""},
+		{"Der Urlaub in Strobl am Wolfgangsee war schön.", "Strobl", entity.LOC, "geo:2764121"},
+	}
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		for _, tc := range tests {
+			d := x.Extract(tc.text)
+			var got []string
+			ok := false
+			for _, m := range d.Mentions {
+				e := d.Entities[m.Entity]
+				got = append(got, m.Text+"|"+m.Type.String()+"|"+e.ID)
+				if m.Text == tc.mention && m.Type == tc.typ && e.ID == tc.id {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("model %v: %q: want %s|%s|%s, got %v", x == withModel, tc.text, tc.mention, tc.typ, tc.id, got)
+			}
+		}
+	}
+}

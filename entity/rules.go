@@ -70,7 +70,8 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		return capWord(t) && !s.word(k).has(wNoName) && t.Flags&tokenize.AllCaps == 0 && !x.roleAt(k, s)
 	}
 	// After a first name, the surname may be a word the gazetteer took
-	// for a place or a demonym (Georg Herold, Christiane Holländer).
+	// for a place or a demonym (Georg Herold, Christiane Holländer), or
+	// for a small town, however sure (Thomas Strobl).
 	sur := func(k int) bool {
 		if k >= n {
 			return false
@@ -81,7 +82,8 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		}
 		if id := s.owner[k]; id != 0 {
 			sp := &s.spans[id-1]
-			return sp.last-sp.first == 1 && sp.src == SourceGazetteer && (!sp.certain || sp.form == FormDeriv)
+			return sp.last-sp.first == 1 && sp.src == SourceGazetteer &&
+				(!sp.certain || sp.form == FormDeriv || sp.form == FormName && sp.entry != nil && sp.entry.Type == LOC && sp.entry.Kind == "town")
 		}
 		return true
 	}
@@ -458,8 +460,12 @@ func (x *Extractor) engOrgEnd(i int, s *scratch) int {
 	for k < len(toks) && k-i < 10 {
 		t := &toks[k]
 		if capWord(t) && !s.word(k).has(wNoName) {
-			if !s.free(k) && s.spans[s.owner[k]-1].typ == PER {
-				break
+			if !s.free(k) {
+				// A person, or a known organisation or work, is a name of
+				// its own (die Organisation Ärzte ohne Grenzen).
+				if sp := &s.spans[s.owner[k]-1]; sp.typ == PER || sp.entry != nil && (sp.typ == ORG || sp.typ == OTH) {
+					break
+				}
 			}
 			if s.word(k).has(wOrgEng) {
 				head = true
