@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kenner-nlp/kenner/gazetteer"
+	"github.com/kenner-nlp/kenner/internal/tokenize"
 )
 
 // stripGenitive removes a genitive ending from a name: Witkoffs → Witkoff,
@@ -26,6 +29,110 @@ func stripGenitive(w string) string {
 	return s
 }
 
+// abbreviationStage makes an abbreviation in parentheses after a name a
+// mention of the same entity, there and wherever else the text uses it:
+// Filmförderungsanstalt (FFA), Bundesamt für Migration und Flüchtlinge
+// (Bamf). The name must be an organisation, place or other name of more
+// than the abbreviation's letters, which must follow in its letters in
+// order. The map of abbreviations to full names is left in s.abbr for
+// entityKey.
+func (x *Extractor) abbreviationStage(text string, s *scratch) {
+	if s.abbr == nil {
+		s.abbr = make(map[string]string)
+	}
+	clear(s.abbr)
+	toks := s.toks
+	var entries map[string]*gazetteer.Entry
+	var types map[string]Type
+	for i := 1; i+2 < len(toks); i++ {
+		if toks[i].Text != "(" || toks[i+2].Text != ")" || s.free(i-1) {
+			continue
+		}
+		a := &s.spans[s.owner[i-1]-1]
+		if a.last != i || a.form != FormName || (a.typ != ORG && a.typ != LOC && a.typ != OTH) {
+			continue
+		}
+		b := &toks[i+1]
+		if b.Kind != tokenize.Word || !isAbbreviationOf(b.Text, text[a.start:a.end]) {
+			continue
+		}
+		if !s.free(i + 1) {
+			sp := &s.spans[s.owner[i+1]-1]
+			if sp.last-sp.first != 1 || sp.entry != nil {
+				continue // a name of its own (Weltgesundheitsorganisation (WHO))
+			}
+		}
+		full := text[a.start:a.end]
+		if a.entry != nil {
+			full = a.entry.Name
+		}
+		if s.abbr[b.Text] == "" {
+			s.abbr[b.Text] = full
+			if types == nil {
+				entries, types = map[string]*gazetteer.Entry{}, map[string]Type{}
+			}
+			entries[b.Text], types[b.Text] = a.entry, a.typ
+		}
+	}
+	if len(s.abbr) == 0 {
+		return
+	}
+	for i := range toks {
+		t := &toks[i]
+		typ, ok := types[t.Text]
+		if !ok {
+			continue
+		}
+		if s.free(i) {
+			s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: typ, form: FormName, entry: entries[t.Text], src: SourceCoref, score: 0.7})
+			continue
+		}
+		if sp := &s.spans[s.owner[i]-1]; sp.last-sp.first == 1 && sp.entry == nil && sp.form == FormName {
+			sp.typ, sp.entry = typ, entries[t.Text]
+		}
+	}
+}
+
+// isAbbreviationOf reports whether ab, a word of two to eight letters that
+// starts with a capital, abbreviates name: its letters, lower-cased, occur
+// in name's in order, starting with name's first letter, and name has more
+// letters (FFA: Filmförderungsanstalt; Bamf: Bundesamt für Migration und
+// Flüchtlinge).
+func isAbbreviationOf(ab, name string) bool {
+	n := utf8.RuneCountInString(ab)
+	if n < 2 || n > 8 {
+		return false
+	}
+	r0, _ := utf8.DecodeRuneInString(ab)
+	if !unicode.IsUpper(r0) {
+		return false
+	}
+	var lower [8]rune
+	k := 0
+	for _, r := range ab {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		lower[k] = unicode.ToLower(r)
+		k++
+	}
+	j, letters := 0, 0
+	for _, r := range name {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if letters == 0 && r != lower[0] {
+			return false
+		}
+		letters++
+		if j < n && r == lower[j] {
+			j++
+		}
+	}
+	return j == n && letters > n
+}
+
 // surname returns the last word of a person's name.
 func surname(name string) string {
 	if i := strings.LastIndexByte(name, ' '); i >= 0 {
@@ -40,6 +147,7 @@ func surname(name string) string {
 // linked entry, nil if none), so that their surnames are found in later
 // blocks too; nil for a text processed in one piece.
 func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazetteer.Entry) map[string]int {
+	x.abbreviationStage(text, s)
 	// Surnames of the people named so far → index of the span that named
 	// them (the scratch's map, valid until the next call).
 	if s.sur == nil {
@@ -242,6 +350,9 @@ func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]
 			}
 		}
 		return ekey{PER, surname(name)}, name
+	}
+	if full, ok := s.abbr[name]; ok && sp.entry == nil {
+		return ekey{sp.typ, full}, full
 	}
 	return ekey{sp.typ, name}, name
 }

@@ -22,3 +22,28 @@ func TestStripGenitive(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAbbreviationOf(t *testing.T) {
+	for _, c := range []struct {
+		ab, name string
+		want     bool
+	}{
+		{"FFA", "Filmförderungsanstalt", true},
+		{"Bamf", "Bundesamt für Migration und Flüchtlinge", true},
+		{"IfW", "Institut für Weltwirtschaft", true},
+		{"HVB", "HypoVereinsbank", true},
+		{"SPD", "Sozialdemokratische Partei Deutschlands", true},
+		{"CDU", "Filmförderungsanstalt", false},       // letters not in order
+		{"FFA", "FFA", false},                         // no more letters than the abbreviation
+		{"AFF", "Filmförderungsanstalt", false},       // must start with the name's first letter
+		{"ffa", "Filmförderungsanstalt", false},       // must start with a capital
+		{"F", "Filmförderungsanstalt", false},         // too short
+		{"FILMFOERD", "Filmförderungsanstalt", false}, // too long
+		{"F1", "Formel 1", false},                     // letters only
+		{"", "", false},
+	} {
+		if got := isAbbreviationOf(c.ab, c.name); got != c.want {
+			t.Errorf("isAbbreviationOf(%q, %q) = %v, want %v", c.ab, c.name, got, c.want)
+		}
+	}
+}

@@ -545,3 +545,20 @@ func TestNameInsideNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviationInParentheses checks that an abbreviation in parentheses
+// after a name, and its later uses, are mentions of the named entity.
+func TestAbbreviationInParentheses(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	const text = "Die Kombi-Massiv-Bau GmbH (KMB) meldet Gewinne. Ein Sprecher der KMB sagte das."
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		d := x.Extract(text)
+		var got []string
+		for _, e := range d.Entities {
+			got = append(got, fmt.Sprintf("%s|%s|%d", e.Name, e.Type, e.Count))
+		}
+		if len(got) != 1 || got[0] != "Kombi-Massiv-Bau GmbH|ORG|3" {
+			t.Errorf("model %v: entities %v, want [Kombi-Massiv-Bau GmbH|ORG|3]", x == withModel, got)
+		}
+	}
+}

@@ -148,10 +148,11 @@ type scratch struct {
 	doc     uint32 // number of the current text, for wordInfo.lowerSeen
 
 	// build
-	order []int          // spans in text order
-	byKey map[ekey]int   // entity key → entity, emptied after each text
-	ents  []Entity       // the entities of a text before salience sorts them
-	sur   map[string]int // corefStage's surnames
+	order []int             // spans in text order
+	byKey map[ekey]int      // entity key → entity, emptied after each text
+	ents  []Entity          // the entities of a text before salience sorts them
+	sur   map[string]int    // corefStage's surnames
+	abbr  map[string]string // abbreviationStage: abbreviation → full name
 
 	// model stage
 	seq        tagger.Sequence
