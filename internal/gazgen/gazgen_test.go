@@ -585,3 +585,37 @@ func TestLowerCuratedClashesMerged(t *testing.T) {
 		t.Errorf("Gaza-Stadt aliases %v, want [Gaza City]", city.Aliases)
 	}
 }
+
+// TestMergedTownKeepsGeoNamesName checks that a Gemeinde merged from two
+// towns gets the GeoNames row of its first part (Dessau-Roßlau: Dessau),
+// unless a Gemeinde of that name exists in the same Land (Neunkirchen).
+func TestMergedTownKeepsGeoNamesName(t *testing.T) {
+	s := &placeSources{
+		Gebiete: []gebiet{
+			{Kind: "gemeinde", TK: "61", ARS: "150010000000", Short: "Dessau-Roßlau", Pop: 80_000},
+			{Kind: "gemeinde", TK: "64", ARS: "053820040040", Short: "Neunkirchen-Seelscheid", Pop: 19_700},
+			{Kind: "gemeinde", TK: "64", ARS: "059700036036", Short: "Neunkirchen", Pop: 13_200},
+		},
+		Cities: []*gnRow{
+			{ID: 1, Name: "Dessau", Country: "DE", Feature: "PPL", Admin1: "14", Pop: 77_000},
+			{ID: 2, Name: "Neunkirchen", Country: "DE", Feature: "PPL", Admin1: "07", Pop: 14_000},
+		},
+	}
+	got, err := germanGemeinden(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]*entry{}
+	for _, e := range got {
+		byName[e.Name] = e
+	}
+	if e := byName["Dessau-Roßlau"]; e == nil || e.GeoNames != 1 || !slices.Contains(e.Aliases, "Dessau") {
+		t.Errorf("Dessau-Roßlau: %+v, want GeoNames 1 and alias Dessau", e)
+	}
+	if e := byName["Neunkirchen-Seelscheid"]; e == nil || e.GeoNames != 0 || slices.Contains(e.Aliases, "Neunkirchen") {
+		t.Errorf("Neunkirchen-Seelscheid: %+v, want no GeoNames row and no alias Neunkirchen", e)
+	}
+	if e := byName["Neunkirchen"]; e == nil || e.GeoNames != 2 {
+		t.Errorf("Neunkirchen: %+v, want GeoNames 2", e)
+	}
+}

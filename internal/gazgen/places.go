@@ -180,6 +180,14 @@ func germanGemeinden(s *placeSources) ([]*entry, error) {
 	}
 	// Largest first, so that big places get the GeoNames row when names repeat.
 	sort.SliceStable(gem, func(i, j int) bool { return gem[i].Pop > gem[j].Pop })
+	// The names of the Gemeinden of each Land (Land code + lower-case name,
+	// and without a qualifier).
+	gemNames := map[string]bool{}
+	for _, g := range gem {
+		n, _ := germanShortName(g.Short)
+		gemNames[g.ARS[:2]+strings.ToLower(n)] = true
+		gemNames[g.ARS[:2]+strings.ToLower(bareName(n))] = true
+	}
 	var out []*entry
 	for _, g := range gem {
 		ags := g.ARS[:5] + g.ARS[9:]
@@ -203,12 +211,18 @@ func germanGemeinden(s *placeSources) ([]*entry, error) {
 		land := g.ARS[:2]
 		var best *gnRow
 		bestD := math.Inf(1)
-		for _, k := range []string{strings.ToLower(name), strings.ToLower(bareName(name))} {
+		// A town merged from two keeps, in GeoNames, the name of the larger
+		// one (Dessau-Roßlau: Dessau), which then names the whole town.
+		merged := ""
+		if i := strings.IndexByte(name, '-'); i > 0 && !strings.Contains(name, " ") && !gemNames[g.ARS[:2]+strings.ToLower(name[:i])] {
+			merged = name[:i]
+		}
+		for _, k := range []string{strings.ToLower(name), strings.ToLower(bareName(name)), strings.ToLower(merged)} {
 			for _, c := range idx[k] {
 				if c.used || gnAdmin1ToLand[c.Admin1] != land {
 					continue
 				}
-				if bareOrSelf(c.Name) != bareOrSelf(name) && bareOrSelf(c.NameDE) != bareOrSelf(name) {
+				if bareOrSelf(c.Name) != bareOrSelf(name) && bareOrSelf(c.NameDE) != bareOrSelf(name) && (merged == "" || c.Name != merged && c.NameDE != merged) {
 					continue
 				}
 				d := math.Abs(math.Log(float64(c.Pop) / float64(max(g.Pop, 1))))
