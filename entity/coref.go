@@ -186,9 +186,14 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 	// A one-word name the rules or the model found, and no list knows, is
 	// the person it names (Kane after Harry Kane), as a free word would be
 	// below, whatever type it was given (Wenders' after Wim Wenders).
+	// So is a hyphenated surname the gazetteer read as a compound of a
+	// name (Keller-Sutter after Karin Keller-Sutter, not a part of Keller).
 	for i := range s.spans {
 		sp := &s.spans[i]
-		if sp.typ == 0 || sp.form != FormName || sp.entry != nil || sp.last-sp.first != 1 {
+		if sp.typ == 0 || sp.last-sp.first != 1 || sp.typ == PER && sp.entry != nil {
+			continue
+		}
+		if sp.form != FormPart && (sp.form != FormName || sp.entry != nil) {
 			continue
 		}
 		w := stripGenitive(text[sp.start:sp.end])
@@ -197,7 +202,8 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 			e, ok = find(w[:len(w)-1])
 		}
 		if ok {
-			sp.typ, sp.entry = PER, e
+			sp.typ, sp.entry, sp.form = PER, e, FormName
+			sp.partStart, sp.partEnd = sp.start, sp.end
 		}
 	}
 	for i := range s.toks {

@@ -455,6 +455,7 @@ func TestSurnameLinksFoundName(t *testing.T) {
 	tests := []struct{ text, short, id string }{
 		{"Harry Kane traf zweimal. Kane hat damit bereits 16 Tore erzielt.", "Kane", "kn:per/harry-kane"},
 		{"Uli Hoeneß sprach lange. Hoeneß sagte, der Verein sei stark.", "Hoeneß", "kn:per/uli-hoeness"},
+		{"Karin Keller-Sutter zeigte sich erleichtert. Keller-Sutter will nun verhandeln.", "Keller-Sutter", "kn:per/karin-keller-sutter"},
 		{"Der Regisseur Wim Wenders wurde geehrt. Wenders' Film «Perfect Days» war für den Oscar nominiert.", "Wenders'", "kn:per/wim-wenders"},
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
