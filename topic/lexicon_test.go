@@ -148,3 +148,44 @@ func TestTablesSorted(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStemCollisions checks built-in keywords whose Snowball stem equals
+// that of a frequent word of another meaning (the stemmer folds umlauts
+// and drops -er): they are written as exact terms, so that the frequent
+// word does not count as evidence, while the keyword itself still does.
+func TestStemCollisions(t *testing.T) {
+	tg, err := NewTagger(WithThreshold(1e-9), WithMaxTopics(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, code string
+		match      bool
+	}{
+		{"Im Laufe des Tages kam es dazu.", "medtop:20000827", false},
+		{"Die Läuferin gewann.", "medtop:20000827", true},
+		{"Die Forderungen wurden laut.", "medtop:20000344", false},
+		{"Aus diesen Gründen blieb es dabei.", "medtop:20000170", false},
+		{"Die Länder und der Bund einigten sich.", "medtop:20000739", false},
+		{"Die Spuren am Tatort wurden gesichert.", "medtop:20000851", false},
+		{"Der Schutz der Bürger geht vor.", "medtop:20001313", false},
+		{"Die Gläubiger des Konzerns warten.", "medtop:12000000", false},
+		{"Die Gläubigen beteten.", "medtop:12000000", true},
+		{"Ein Mann mit einem Messer floh.", "medtop:12000000", false},
+		{"Ein Mann mit einem Messer floh.", "medtop:20000243", false},
+		{"Der Bau der Brücke dauert.", "medtop:20000210", false},
+		{"Eine neue Studie zeigt das.", "medtop:05000000", false},
+		{"Die Stadtentwicklung stockt.", "medtop:20000231", false},
+		{"Die Entwickler der App reagierten.", "medtop:20000231", true},
+		{"Er lebt seit Jahren im Ausland.", "medtop:20000771", false},
+		{"Die Art der Darstellung stört.", "medtop:20000051", false},
+	} {
+		var ids []string
+		for _, tp := range tg.Tag(tc.text, nil).Topics {
+			ids = append(ids, tp.ID)
+		}
+		if got := slices.Contains(ids, tc.code); got != tc.match {
+			t.Errorf("%q: %s found %v, want %v (%v)", tc.text, tc.code, got, tc.match, ids)
+		}
+	}
+}
