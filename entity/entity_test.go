@@ -527,6 +527,7 @@ func TestNameInsideNames(t *testing.T) {
 		{"Das sagte Thomas Strobl am Montag.", "Thomas Strobl", entity.PER, ""},
 		{"Innenminister Thomas Strobl (CDU) sagte Hilfen zu.", "Thomas Strobl", entity.PER, ""},
 		{"Der Urlaub in Strobl am Wolfgangsee war schön.", "Strobl", entity.LOC, "geo:2764121"},
+		{"Die Zeitschrift des California Institute of Technology berichtet.", "California Institute of Technology", entity.ORG, ""},
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {
@@ -561,5 +562,31 @@ func TestAbbreviationInParentheses(t *testing.T) {
 		if len(got) != 1 || got[0] != "Kombi-Massiv-Bau GmbH|ORG|3" {
 			t.Errorf("model %v: entities %v, want [Kombi-Massiv-Bau GmbH|ORG|3]", x == withModel, got)
 		}
+	}
+}
+
+// TestAbbreviationIsNoParty checks that an abbreviation in parentheses of
+// the words before it does not make them a politician with a party.
+func TestAbbreviationIsNoParty(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	for _, text := range []string{
+		"Die Fluorchlorkohlenwasserstoffe (FCKW) schaden der Ozonschicht.",
+		"Die Pensionsversicherungsanstalt (PVA) zahlt.",
+	} {
+		for _, m := range rulesOnly.Extract(text).Mentions {
+			if m.Type == entity.PER {
+				t.Errorf("%q: %q is a person", text, m.Text)
+			}
+		}
+	}
+	d := rulesOnly.Extract("Boris Pistorius (SPD) sagte das. Anna Beispiel (ÖDP) auch.")
+	n := 0
+	for _, m := range d.Mentions {
+		if m.Type == entity.PER {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("politicians with a party: %d persons, want 2 (%+v)", n, d.Mentions)
 	}
 }

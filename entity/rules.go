@@ -386,6 +386,17 @@ func (x *Extractor) partyRule(i int, s *scratch) {
 		sp := &s.spans[id-1]
 		isParty = sp.typ == ORG && sp.entry != nil && sp.entry.Kind == "party"
 	} else if pt := &toks[p]; pt.Kind == tokenize.Word && pt.Flags&tokenize.AllCaps != 0 && len(pt.Text) <= 6 {
+		// An abbreviation of the words before it is no party
+		// (Fluorchlorkohlenwasserstoffe (FCKW)); after an organisation's
+		// name, it is the organisation's (Beispiel GmbH (BG)).
+		for j := i - 1; j >= 0 && i-j <= 3; j-- {
+			if isAbbreviationOf(pt.Text, s.text[toks[j].Start:toks[i-1].End]) {
+				if id := s.owner[i-1]; id != 0 && s.spans[id-1].typ == ORG {
+					x.org(p, p+1, 0.6, s)
+				}
+				return
+			}
+		}
 		isParty = x.org(p, p+1, 0.6, s)
 	}
 	if !isParty {
@@ -454,6 +465,12 @@ var engFunc = map[string]bool{"of": true, "for": true, "on": true, "and": true, 
 // contains a head such as Institute or Council — or i when there is none.
 func (x *Extractor) engOrgEnd(i int, s *scratch) int {
 	toks := s.toks
+	// A German noun before the genitive des starts no English name: in
+	// "Zeitschrift des California Institute of Technology" the name
+	// starts at California.
+	if i+1 < len(toks) && toks[i+1].Text == "des" && s.word(i).has(wNoun|wVocab) {
+		return i
+	}
 	head := false
 	k := i
 	last := i
