@@ -109,6 +109,11 @@ func TestDefaultLookups(t *testing.T) {
 		{"Frankreichs", "iso:FR", FormName, true, false},
 		{"den Vereinigten Arabischen Emiraten", "iso:AE", FormName, true, false},
 		{"Merz'", "kn:per/friedrich-merz", FormName, true, false},
+		{"Texas", "kn:loc/texas", FormName, false, false},
+		{"texanische", "kn:loc/texas", FormDeriv, true, false},
+		{"Frankfurt/Oder", "ags:12053000", FormName, false, false},
+		{"Dessau", "ags:15001000", FormName, false, false},
+		{"Deutschen Aktienindex", "kn:oth/dax", FormName, true, false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if g.ByID(tc.id) == nil {
