@@ -389,7 +389,11 @@ func printMargins(arts []article, res []topic.Result, pred map[string]string, m 
 		if p == a.Label {
 			continue
 		}
-		prim, _ := res[i].Primary()
+		prim, ok := res[i].Primary()
+		if !ok || len(prim.Path) == 0 {
+			fmt.Printf("%-13s → %-13s pred no topic\n", a.Label, p)
+			continue
+		}
 		var predW, goldW float64
 		goldTopic := "-"
 		for _, t := range res[i].Topics {
