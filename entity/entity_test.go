@@ -590,3 +590,31 @@ func TestAbbreviationIsNoParty(t *testing.T) {
 		t.Errorf("politicians with a party: %d persons, want 2 (%+v)", n, d.Mentions)
 	}
 }
+
+// TestRelinkPlaces checks that an ambiguous town is linked to the one in
+// the country the text is about, but not to a much smaller namesake.
+func TestRelinkPlaces(t *testing.T) {
+	withModel, rulesOnly := extractors(t)
+	tests := []struct{ text, place, id string }{
+		{"Er starb in Santa Fe im Bundesstaat New Mexico. Die USA trauern um ihn.", "Santa Fe", "geo:5490263"},
+		{"Santa Fe ist die Hauptstadt der Provinz, sagte der Gouverneur.", "Santa Fe", "geo:3836277"},
+		{"Der US-Präsident sprach in Paris über die USA und Texas.", "Paris", "geo:2988507"},
+	}
+	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
+		for _, tc := range tests {
+			d := x.Extract(tc.text)
+			var got []string
+			ok := false
+			for _, m := range d.Mentions {
+				e := d.Entities[m.Entity]
+				got = append(got, m.Text+"|"+e.ID)
+				if m.Text == tc.place && e.ID == tc.id {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("model %v: %q: want %s|%s, got %v", x == withModel, tc.text, tc.place, tc.id, got)
+			}
+		}
+	}
+}

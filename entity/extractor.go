@@ -153,6 +153,7 @@ type scratch struct {
 	ents  []Entity          // the entities of a text before salience sorts them
 	sur   map[string]int    // corefStage's surnames
 	abbr  map[string]string // abbreviationStage: abbreviation → full name
+	ccs   []ccCount         // relinkPlaces: mentions per country
 
 	// model stage
 	seq        tagger.Sequence
@@ -273,6 +274,9 @@ func (x *Extractor) run(text string, s *scratch) {
 	}
 	if x.stages&StageModel != 0 && x.model != nil {
 		x.modelStage(text, s)
+	}
+	if x.stages&StageGazetteer != 0 {
+		x.relinkPlaces(s)
 	}
 }
 

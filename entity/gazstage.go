@@ -206,3 +206,98 @@ func (x *Extractor) compoundPart(text string, sp *span, s *scratch) {
 	sp.entry, sp.typ, sp.form = e, e.Type, FormPart
 	sp.partStart, sp.partEnd = sp.start, sp.start+i
 }
+
+// ccCount is the number of mentions of places in one country.
+type ccCount struct {
+	cc string
+	n  int
+}
+
+// placeCountry returns the country of a place entry: its own code for a
+// country (iso:FR), else its cc attribute ("" if none).
+func placeCountry(e *gazetteer.Entry) string {
+	if e.Kind == "country" {
+		if cc, ok := strings.CutPrefix(e.ID, "iso:"); ok {
+			return cc
+		}
+	}
+	return e.Country
+}
+
+// relinkPlaces links an ambiguous place name to the candidate in the
+// country the text is about: Santa Fe in an article on New Mexico is the
+// town in the United States, not the larger one in Argentina. The
+// countries are counted over the place mentions that have one candidate
+// (countries, regions, unambiguous towns, derived words such as
+// amerikanischen). A town or city linked to the gazetteer's first
+// candidate moves to another town or city of the same name when that one's
+// country has at least two mentions and more than twice as many as the
+// first one's, and the town at least a tenth of the first one's population
+// (Paris stays in France in an article on the United States).
+func (x *Extractor) relinkPlaces(s *scratch) {
+	ccs := s.ccs[:0]
+	ambiguous := false
+	for i := range s.spans {
+		sp := &s.spans[i]
+		if sp.typ != LOC || sp.entry == nil {
+			continue
+		}
+		m := matchAt(s.matches, sp.first, sp.last)
+		if m != nil && len(m.Entries) > 1 {
+			ambiguous = true
+			continue
+		}
+		cc := placeCountry(sp.entry)
+		if cc == "" {
+			continue
+		}
+		found := false
+		for k := range ccs {
+			if ccs[k].cc == cc {
+				ccs[k].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			ccs = append(ccs, ccCount{cc, 1})
+		}
+	}
+	s.ccs = ccs
+	if !ambiguous || len(ccs) == 0 {
+		return
+	}
+	count := func(cc string) int {
+		for _, c := range ccs {
+			if c.cc == cc && cc != "" {
+				return c.n
+			}
+		}
+		return 0
+	}
+	for i := range s.spans {
+		sp := &s.spans[i]
+		if sp.typ != LOC || sp.entry == nil {
+			continue
+		}
+		m := matchAt(s.matches, sp.first, sp.last)
+		if m == nil || len(m.Entries) < 2 || m.Entries[0] != sp.entry {
+			continue
+		}
+		e0 := sp.entry
+		if !settlement(e0) {
+			continue // a country, region, river or landmark keeps its name
+		}
+		n0 := count(placeCountry(e0))
+		best, bestN := e0, max(1, 2*n0)
+		for _, e := range m.Entries[1:] {
+			if !settlement(e) || e.Population*10 < e0.Population {
+				continue
+			}
+			if n := count(placeCountry(e)); n > bestN {
+				best, bestN = e, n
+			}
+		}
+		sp.entry = best
+	}
+}
