@@ -618,3 +618,34 @@ func TestRelinkPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRoads checks the rule for motorway and federal road numbers: a road
+// after der, auf, Autobahn or before Richtung, zwischen; no paper size or
+// car model.
+func TestRoads(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct {
+		text, road string // road "": no LOC mention
+	}{
+		{"Auf der A8 zwischen Karlsruhe und Pforzheim gab es Stau.", "A8"},
+		{"Die B 27 Richtung Tübingen ist gesperrt.", "B 27"},
+		{"Die Autobahn A 7 bei Hamburg ist frei.", "A 7"},
+		{"Er druckte ein Blatt DIN A4 aus.", ""},
+		{"Sie fährt einen Audi A3 mit Anhänger.", ""},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range rulesOnly.Extract(tc.text).Mentions {
+			if m.Type == entity.LOC && (strings.HasPrefix(m.Text, "A") || strings.HasPrefix(m.Text, "B")) && strings.ContainsAny(m.Text, "0123456789") {
+				got = append(got, m.Text)
+			}
+		}
+		want := []string{}
+		if tc.road != "" {
+			want = []string{tc.road}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: roads %v, want %v", tc.text, got, want)
+		}
+	}
+}

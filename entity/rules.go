@@ -286,6 +286,12 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			}
 			continue
 		}
+		// Motorways and federal roads: auf der A8, die B 27 Richtung Tübingen.
+		if k := roadEnd(i, s); k > i {
+			s.add(span{first: i, last: k, start: t.Start, end: s.toks[k-1].End, typ: LOC, form: FormName, src: SourceRule, score: 0.6})
+			i = k - 1
+			continue
+		}
 		// Streets and squares: Friedrichstraße, Marienplatz, Kurfürstendamm.
 		if t.Flags&tokenize.SentStart == 0 || !s.word(i).has(wNoName) {
 			if s.word(i).has(wStreet) {
@@ -410,6 +416,51 @@ func (x *Extractor) partyRule(i int, s *scratch) {
 	if j < i && (i-j > 1 || !x.commonAt(j, s)) {
 		x.person(j, i, scoreParty, s)
 	}
+}
+
+// roadBefore are the words before a road's number that make it a road
+// (auf der A8, Autobahn 7), not a paper size (DIN A4) or a car (Audi A3).
+var roadBefore = map[string]bool{
+	"der": true, "die": true, "auf": true, "über": true, "Autobahn": true, "Bundesautobahn": true,
+	"Bundesstraße": true, "Stadtautobahn": true, "Schnellstraße": true,
+}
+
+// roadAfter are the words after a road's number that make it a road
+// (A8 Richtung München, A3 zwischen Köln und Frankfurt).
+var roadAfter = map[string]bool{"Richtung": true, "zwischen": true, "bei": true, "nahe": true, "in": true, "am": true, "ab": true}
+
+// roadEnd returns the end of a German motorway or federal road number at
+// token i — A or B and one to three digits, written as one token (A8) or
+// two (A 8) — when the word before or after it makes it a road, or i.
+func roadEnd(i int, s *scratch) int {
+	toks := s.toks
+	t := &toks[i]
+	k := i + 1
+	switch {
+	case len(t.Text) >= 2 && len(t.Text) <= 4 && (t.Text[0] == 'A' || t.Text[0] == 'B') && allDigits(t.Text[1:]):
+	case (t.Text == "A" || t.Text == "B") && k < len(toks) && toks[k].Start == t.End+1 && len(toks[k].Text) <= 3 && allDigits(toks[k].Text) && s.free(k):
+		k++
+	default:
+		return i
+	}
+	if i > 0 && roadBefore[toks[i-1].Text] || k < len(toks) && roadAfter[toks[k].Text] {
+		return k
+	}
+	return i
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits that does
+// not start with 0.
+func allDigits(s string) bool {
+	if s == "" || s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // streetSuffixes end the names of streets and squares.
