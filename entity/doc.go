@@ -10,15 +10,21 @@
 //     compound parts (Nato-Staaten, EU-Kommission: form part; a place whose
 //     own name has a hyphen, Sachsen-Anhalt, stays a name) and priors for
 //     names that are also common words (Essen, Bild), decided by context (a
-//     town's name right after an article is the noun: das Essen, im Keller);
+//     town's name right after an article is the noun: das Essen, im Keller)
+//     and, for a town with namesakes, by the country the text is about
+//     (Santa Fe beside New Mexico);
 //   - rules: people and organisations no list knows (a role before a name,
 //     a known first name, initials, a party in parentheses, verbs of saying,
-//     legal forms, institutions, sports clubs), plus user rules (LoadRules);
+//     legal forms, institutions, sports clubs, a town's body such as
+//     Hamburger Sparkasse), roads (A8, B 27), plus user rules (LoadRules);
 //   - model: a learned sequence tagger (see Model and Train) over the
 //     features of the stages before it; where the gazetteer is sure, its
 //     link and form stand;
 //   - coreference: a surname alone after the full name (Macron after
-//     Emmanuel Macron) links to the full name.
+//     Emmanuel Macron, Keller-Sutter after Karin Keller-Sutter) links to the
+//     full name, whatever the earlier stages made of it; an abbreviation in
+//     parentheses after a name (Kombi-Massiv-Bau GmbH (KMB)) and its later
+//     uses are mentions of that name.
 //
 // Offsets are UTF-8 byte offsets into the text given to Extract, end
 // exclusive: text[m.Start:m.End] == m.Text holds for every mention.
