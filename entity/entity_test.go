@@ -599,6 +599,8 @@ func TestRelinkPlaces(t *testing.T) {
 		{"Er starb in Santa Fe im Bundesstaat New Mexico. Die USA trauern um ihn.", "Santa Fe", "geo:5490263"},
 		{"Santa Fe ist die Hauptstadt der Provinz, sagte der Gouverneur.", "Santa Fe", "geo:3836277"},
 		{"Der US-Präsident sprach in Paris über die USA und Texas.", "Paris", "geo:2988507"},
+		{"Sachsens Regierungschef reiste von Dresden über Görlitz nach Boxberg.", "Boxberg", "ags:14626060"},
+		{"Der Bürgermeister von Boxberg im Main-Tauber-Kreis sprach.", "Boxberg", "ags:08128014"},
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {

@@ -224,56 +224,74 @@ func placeCountry(e *gazetteer.Entry) string {
 	return e.Country
 }
 
+// landKey returns "DE-" and the Land code of a German place (ags:09162000,
+// ars:09: DE-09), or "".
+func landKey(e *gazetteer.Entry) string {
+	id := e.ID
+	if len(id) >= 6 && (strings.HasPrefix(id, "ags:") || strings.HasPrefix(id, "ars:")) {
+		return "DE-" + id[4:6]
+	}
+	return ""
+}
+
 // relinkPlaces links an ambiguous place name to the candidate in the
 // country the text is about: Santa Fe in an article on New Mexico is the
-// town in the United States, not the larger one in Argentina. The
-// countries are counted over the place mentions that have one candidate
+// town in the United States, not the larger one in Argentina; Boxberg in an
+// article on Saxony is the Saxon one. The countries, and for Germany the
+// Länder, are counted over the place mentions that have one candidate
 // (countries, regions, unambiguous towns, derived words such as
 // amerikanischen). A town or city linked to the gazetteer's first
 // candidate moves to another town or city of the same name when that one's
-// country has at least two mentions and more than twice as many as the
-// first one's, and the town at least a tenth of the first one's population
-// (Paris stays in France in an article on the United States).
+// country (or, both being German, Land) has at least two mentions and more
+// than twice as many as the first one's, and the town at least a tenth of
+// the first one's population (Paris stays in France in an article on the
+// United States).
 func (x *Extractor) relinkPlaces(s *scratch) {
 	ccs := s.ccs[:0]
+	add := func(key string) {
+		if key == "" {
+			return
+		}
+		for k := range ccs {
+			if ccs[k].cc == key {
+				ccs[k].n++
+				return
+			}
+		}
+		ccs = append(ccs, ccCount{key, 1})
+	}
 	ambiguous := false
 	for i := range s.spans {
 		sp := &s.spans[i]
 		if sp.typ != LOC || sp.entry == nil {
 			continue
 		}
-		m := matchAt(s.matches, sp.first, sp.last)
-		if m != nil && len(m.Entries) > 1 {
+		if m := matchAt(s.matches, sp.first, sp.last); m != nil && len(m.Entries) > 1 {
 			ambiguous = true
 			continue
 		}
-		cc := placeCountry(sp.entry)
-		if cc == "" {
-			continue
-		}
-		found := false
-		for k := range ccs {
-			if ccs[k].cc == cc {
-				ccs[k].n++
-				found = true
-				break
-			}
-		}
-		if !found {
-			ccs = append(ccs, ccCount{cc, 1})
-		}
+		add(placeCountry(sp.entry))
+		add(landKey(sp.entry))
 	}
 	s.ccs = ccs
 	if !ambiguous || len(ccs) == 0 {
 		return
 	}
-	count := func(cc string) int {
+	count := func(key string) int {
 		for _, c := range ccs {
-			if c.cc == cc && cc != "" {
+			if c.cc == key && key != "" {
 				return c.n
 			}
 		}
 		return 0
+	}
+	// where is the key a candidate is counted by against the first one:
+	// the Land when both are German, else the country.
+	where := func(e, e0 *gazetteer.Entry) (string, string) {
+		if l, l0 := landKey(e), landKey(e0); l != "" && l0 != "" {
+			return l, l0
+		}
+		return placeCountry(e), placeCountry(e0)
 	}
 	for i := range s.spans {
 		sp := &s.spans[i]
@@ -288,13 +306,13 @@ func (x *Extractor) relinkPlaces(s *scratch) {
 		if !settlement(e0) {
 			continue // a country, region, river or landmark keeps its name
 		}
-		n0 := count(placeCountry(e0))
-		best, bestN := e0, max(1, 2*n0)
+		best, bestN := e0, 0
 		for _, e := range m.Entries[1:] {
 			if !settlement(e) || e.Population*10 < e0.Population {
 				continue
 			}
-			if n := count(placeCountry(e)); n > bestN {
+			k, k0 := where(e, e0)
+			if n := count(k); n >= 2 && n > 2*count(k0) && n > bestN {
 				best, bestN = e, n
 			}
 		}
