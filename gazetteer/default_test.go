@@ -114,6 +114,8 @@ func TestDefaultLookups(t *testing.T) {
 		{"Frankfurt/Oder", "ags:12053000", FormName, false, false},
 		{"Dessau", "ags:15001000", FormName, false, false},
 		{"Deutschen Aktienindex", "kn:oth/dax", FormName, true, false},
+		{"Floridsdorf", "kn:loc/floridsdorf", FormName, false, false},
+		{"St. Georg", "kn:loc/hamburg-st-georg", FormName, false, false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if g.ByID(tc.id) == nil {
