@@ -315,12 +315,14 @@ func Train(data []Example, opts TrainOptions) (*Model, error) {
 	// features' largest weights, not of the single largest weight: that
 	// one is an outlier whose size varies twofold between training runs
 	// on nearly the same data, and with it the model's size.
-	bigs := make([]int16, nf)
+	qs := make([]int16, int(nf)*nl) // the quantised weights, row id at qs[id*nl:]
+	bigs := make([]int16, nf)       // each row's largest absolute weight
 	var sorted []int16
 	for id := 0; id < int(nf); id++ {
 		big := int16(0)
 		for k := 0; k < nl; k++ {
 			q := quant(avg(int64(w[id*nl+k]), u[id*nl+k]))
+			qs[id*nl+k] = q
 			big = max(big, q, -q)
 		}
 		bigs[id] = big
@@ -335,14 +337,9 @@ func Train(data []Example, opts TrainOptions) (*Model, error) {
 	}
 	var rows []row
 	for id := 0; id < int(nf); id++ {
-		if big := float64(bigs[id]); big == 0 || big < threshold {
-			continue
+		if big := float64(bigs[id]); big > 0 && big >= threshold {
+			rows = append(rows, row{kept[id], qs[id*nl : (id+1)*nl : (id+1)*nl]})
 		}
-		q := make([]int16, nl)
-		for k := 0; k < nl; k++ {
-			q[k] = quant(avg(int64(w[id*nl+k]), u[id*nl+k]))
-		}
-		rows = append(rows, row{kept[id], q})
 	}
 	slices.SortFunc(rows, func(a, b row) int {
 		switch {
