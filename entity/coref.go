@@ -175,12 +175,22 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 	if len(sur) == 0 && len(carry) == 0 {
 		return sur
 	}
-	// find returns the entry of the person surname w names, if w is one.
-	find := func(w string) (*gazetteer.Entry, bool) {
+	// lookup returns the entry of the person surname w names, if w is one.
+	lookup := func(w string) (*gazetteer.Entry, bool) {
 		if ref, ok := sur[w]; ok {
 			return s.spans[ref].entry, true
 		}
 		e, ok := carry[w]
+		return e, ok
+	}
+	// find is lookup for a word as written, with or without a genitive
+	// ending (Witkoffs, Merz', Macron's).
+	find := func(written string) (*gazetteer.Entry, bool) {
+		w := stripGenitive(written)
+		e, ok := lookup(w)
+		if !ok && strings.HasSuffix(w, "s") {
+			e, ok = lookup(w[:len(w)-1])
+		}
 		return e, ok
 	}
 	// A one-word name the rules or the model found, and no list knows, is
@@ -190,18 +200,12 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 	// name (Keller-Sutter after Karin Keller-Sutter, not a part of Keller).
 	for i := range s.spans {
 		sp := &s.spans[i]
-		if sp.typ == 0 || sp.last-sp.first != 1 || sp.typ == PER && sp.entry != nil {
+		candidate := sp.form == FormName && sp.entry == nil ||
+			sp.form == FormPart && !(sp.typ == PER && sp.entry != nil)
+		if sp.typ == 0 || sp.last-sp.first != 1 || !candidate {
 			continue
 		}
-		if sp.form != FormPart && (sp.form != FormName || sp.entry != nil) {
-			continue
-		}
-		w := stripGenitive(text[sp.start:sp.end])
-		e, ok := find(w)
-		if !ok && strings.HasSuffix(w, "s") {
-			e, ok = find(w[:len(w)-1])
-		}
-		if ok {
+		if e, ok := find(text[sp.start:sp.end]); ok {
 			sp.typ, sp.entry, sp.form = PER, e, FormName
 			sp.partStart, sp.partEnd = sp.start, sp.end
 		}
@@ -211,11 +215,7 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 		if !s.free(i) || !capWord(t) {
 			continue
 		}
-		w := stripGenitive(t.Text)
-		e, ok := find(w)
-		if !ok && strings.HasSuffix(w, "s") {
-			e, ok = find(w[:len(w)-1])
-		}
+		e, ok := find(t.Text)
 		if !ok {
 			continue
 		}
