@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -430,17 +431,8 @@ func TestHyphenatedPlaceNames(t *testing.T) {
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {
-			d := x.Extract(tc.text)
-			var got []string
-			ok := false
-			for _, m := range d.Mentions {
-				e := d.Entities[m.Entity]
-				got = append(got, m.Text+"|"+e.ID+"|"+m.Form.String())
-				if m.Text == tc.mention && e.ID == tc.id && m.Form == tc.form {
-					ok = true
-				}
-			}
-			if !ok {
+			got := mentionKeys(x, tc.text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + e.ID + "|" + m.Form.String() })
+			if !slices.Contains(got, tc.mention+"|"+tc.id+"|"+tc.form.String()) {
 				t.Errorf("model %v: %q: want %s|%s|%s, got %v", x == withModel, tc.text, tc.mention, tc.id, tc.form, got)
 			}
 		}
@@ -495,16 +487,10 @@ func TestCivicBody(t *testing.T) {
 		{"Die französische Polizei ermittelt.", "französische", entity.LOC, entity.FormDeriv},
 	}
 	for _, tc := range tests {
-		d := rulesOnly.Extract(tc.text)
-		var got []string
-		ok := false
-		for _, m := range d.Mentions {
-			got = append(got, m.Text+"|"+m.Type.String()+"|"+m.Form.String())
-			if m.Text == tc.mention && m.Type == tc.typ && m.Form == tc.form {
-				ok = true
-			}
-		}
-		if !ok || len(d.Mentions) != 1 {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string {
+			return m.Text + "|" + m.Type.String() + "|" + m.Form.String()
+		})
+		if len(got) != 1 || got[0] != tc.mention+"|"+tc.typ.String()+"|"+tc.form.String() {
 			t.Errorf("%q: want only %s|%s|%s, got %v", tc.text, tc.mention, tc.typ, tc.form, got)
 		}
 	}
@@ -531,17 +517,8 @@ func TestNameInsideNames(t *testing.T) {
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {
-			d := x.Extract(tc.text)
-			var got []string
-			ok := false
-			for _, m := range d.Mentions {
-				e := d.Entities[m.Entity]
-				got = append(got, m.Text+"|"+m.Type.String()+"|"+e.ID)
-				if m.Text == tc.mention && m.Type == tc.typ && e.ID == tc.id {
-					ok = true
-				}
-			}
-			if !ok {
+			got := mentionKeys(x, tc.text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + m.Type.String() + "|" + e.ID })
+			if !slices.Contains(got, tc.mention+"|"+tc.typ.String()+"|"+tc.id) {
 				t.Errorf("model %v: %q: want %s|%s|%s, got %v", x == withModel, tc.text, tc.mention, tc.typ, tc.id, got)
 			}
 		}
@@ -604,17 +581,8 @@ func TestRelinkPlaces(t *testing.T) {
 	}
 	for _, x := range []*entity.Extractor{withModel, rulesOnly} {
 		for _, tc := range tests {
-			d := x.Extract(tc.text)
-			var got []string
-			ok := false
-			for _, m := range d.Mentions {
-				e := d.Entities[m.Entity]
-				got = append(got, m.Text+"|"+e.ID)
-				if m.Text == tc.place && e.ID == tc.id {
-					ok = true
-				}
-			}
-			if !ok {
+			got := mentionKeys(x, tc.text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + e.ID })
+			if !slices.Contains(got, tc.place+"|"+tc.id) {
 				t.Errorf("model %v: %q: want %s|%s, got %v", x == withModel, tc.text, tc.place, tc.id, got)
 			}
 		}
@@ -650,4 +618,15 @@ func TestRoads(t *testing.T) {
 			t.Errorf("%q: roads %v, want %v", tc.text, got, want)
 		}
 	}
+}
+
+// mentionKeys extracts text with x and returns, for every mention in text
+// order, the key that key makes of it and its entity.
+func mentionKeys(x *entity.Extractor, text string, key func(entity.Mention, entity.Entity) string) []string {
+	d := x.Extract(text)
+	keys := make([]string, 0, len(d.Mentions))
+	for _, m := range d.Mentions {
+		keys = append(keys, key(m, d.Entities[m.Entity]))
+	}
+	return keys
 }
