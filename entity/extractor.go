@@ -153,7 +153,7 @@ type scratch struct {
 	ents  []Entity          // the entities of a text before salience sorts them
 	sur   map[string]int    // corefStage's surnames
 	abbr  map[string]string // abbreviationStage: abbreviation → full name
-	ccs   []ccCount         // relinkPlaces: mentions per country
+	ccs   []ccCount         // relinkPlaces: place mentions per country and Land
 
 	// model stage
 	seq        tagger.Sequence

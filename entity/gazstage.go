@@ -207,10 +207,11 @@ func (x *Extractor) compoundPart(text string, sp *span, s *scratch) {
 	sp.partStart, sp.partEnd = sp.start, sp.start+i
 }
 
-// ccCount is the number of mentions of places in one country.
+// ccCount is the number of place mentions in one country (FR) or German
+// Land (DE-09).
 type ccCount struct {
-	cc string
-	n  int
+	key string
+	n   int
 }
 
 // placeCountry returns the country of a place entry: its own code for a
@@ -253,7 +254,7 @@ func (x *Extractor) relinkPlaces(s *scratch) {
 			return
 		}
 		for k := range ccs {
-			if ccs[k].cc == key {
+			if ccs[k].key == key {
 				ccs[k].n++
 				return
 			}
@@ -279,7 +280,7 @@ func (x *Extractor) relinkPlaces(s *scratch) {
 	}
 	count := func(key string) int {
 		for _, c := range ccs {
-			if c.cc == key && key != "" {
+			if c.key == key {
 				return c.n
 			}
 		}
