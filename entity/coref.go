@@ -29,21 +29,25 @@ func stripGenitive(w string) string {
 	return s
 }
 
+// abbreviation is what an abbreviation stands for in a text.
+type abbreviation struct {
+	full  string           // the name it abbreviates (the entity's name if linked)
+	typ   Type             // the name's type
+	entry *gazetteer.Entry // the name's entry, nil if none
+}
+
 // abbreviationStage makes an abbreviation in parentheses after a name a
 // mention of the same entity, there and wherever else the text uses it:
 // Filmförderungsanstalt (FFA), Bundesamt für Migration und Flüchtlinge
 // (Bamf). The name must be an organisation, place or other name of more
 // than the abbreviation's letters, which must follow in its letters in
-// order. The map of abbreviations to full names is left in s.abbr for
-// entityKey.
+// order. The abbreviations found are left in s.abbr for entityKey.
 func (x *Extractor) abbreviationStage(text string, s *scratch) {
 	if s.abbr == nil {
-		s.abbr = make(map[string]string)
+		s.abbr = make(map[string]abbreviation)
 	}
 	clear(s.abbr)
 	toks := s.toks
-	var entries map[string]*gazetteer.Entry
-	var types map[string]Type
 	for i := 1; i+2 < len(toks); i++ {
 		if toks[i].Text != "(" || toks[i+2].Text != ")" || s.free(i-1) {
 			continue
@@ -62,33 +66,30 @@ func (x *Extractor) abbreviationStage(text string, s *scratch) {
 				continue // a name of its own (Weltgesundheitsorganisation (WHO))
 			}
 		}
+		if _, ok := s.abbr[b.Text]; ok {
+			continue // the first explanation holds
+		}
 		full := text[a.start:a.end]
 		if a.entry != nil {
 			full = a.entry.Name
 		}
-		if s.abbr[b.Text] == "" {
-			s.abbr[b.Text] = full
-			if types == nil {
-				entries, types = map[string]*gazetteer.Entry{}, map[string]Type{}
-			}
-			entries[b.Text], types[b.Text] = a.entry, a.typ
-		}
+		s.abbr[b.Text] = abbreviation{full, a.typ, a.entry}
 	}
 	if len(s.abbr) == 0 {
 		return
 	}
 	for i := range toks {
 		t := &toks[i]
-		typ, ok := types[t.Text]
+		ab, ok := s.abbr[t.Text]
 		if !ok {
 			continue
 		}
 		if s.free(i) {
-			s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: typ, form: FormName, entry: entries[t.Text], src: SourceCoref, score: 0.7})
+			s.add(span{first: i, last: i + 1, start: t.Start, end: t.End, typ: ab.typ, form: FormName, entry: ab.entry, src: SourceCoref, score: 0.7})
 			continue
 		}
 		if sp := &s.spans[s.owner[i]-1]; sp.last-sp.first == 1 && sp.entry == nil && sp.form == FormName {
-			sp.typ, sp.entry = typ, entries[t.Text]
+			sp.typ, sp.entry = ab.typ, ab.entry
 		}
 	}
 }
@@ -357,8 +358,8 @@ func (x *Extractor) entityKey(text string, sp *span, s *scratch, sur map[string]
 		}
 		return ekey{PER, surname(name)}, name
 	}
-	if full, ok := s.abbr[name]; ok && sp.entry == nil {
-		return ekey{sp.typ, full}, full
+	if ab, ok := s.abbr[name]; ok && sp.entry == nil {
+		return ekey{sp.typ, ab.full}, ab.full
 	}
 	return ekey{sp.typ, name}, name
 }

@@ -148,12 +148,12 @@ type scratch struct {
 	doc     uint32 // number of the current text, for wordInfo.lowerSeen
 
 	// build
-	order []int             // spans in text order
-	byKey map[ekey]int      // entity key → entity, emptied after each text
-	ents  []Entity          // the entities of a text before salience sorts them
-	sur   map[string]int    // corefStage's surnames
-	abbr  map[string]string // abbreviationStage: abbreviation → full name
-	ccs   []ccCount         // relinkPlaces: place mentions per country and Land
+	order []int                   // spans in text order
+	byKey map[ekey]int            // entity key → entity, emptied after each text
+	ents  []Entity                // the entities of a text before salience sorts them
+	sur   map[string]int          // corefStage's surnames
+	abbr  map[string]abbreviation // abbreviationStage: what each abbreviation stands for
+	ccs   []ccCount               // relinkPlaces: place mentions per country and Land
 
 	// model stage
 	seq        tagger.Sequence
