@@ -630,3 +630,44 @@ func mentionKeys(x *entity.Extractor, text string, key func(entity.Mention, enti
 	}
 	return keys
 }
+
+// TestRegnalNumber checks that a regnal number belongs to the name and that
+// a title an alias carries (König Charles, Papst Leo) does not, as GermEval
+// annotates them (Elisabeth II., König O).
+func TestRegnalNumber(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"König Charles III. besuchte Berlin.", "[Charles III.|PER|Charles III. Berlin|LOC|Berlin]"},
+		{"In einer Videobotschaft rief Papst Leo XIV. die Gläubigen auf.", "[Leo XIV.|PER|Leo XIV.]"},
+		{"Juan Carlos I. dankte ab.", "[Juan Carlos I.|PER|Juan Carlos I.]"},
+		{"Unter Bernhard IV. wurde das Land neu gegliedert.", "[Bernhard IV.|PER|Bernhard IV.]"},
+		{"Die Rede von Papst Franziskus wurde gelobt.", "[Franziskus|PER|Franziskus]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string {
+			return m.Text + "|" + m.Type.String() + "|" + e.Name
+		})
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNounAfterAdjective checks that a place named like a German noun is
+// that noun after an adjective (vollgelaufener Keller, neue Marken), but
+// not after a place's own adjective or where nothing points to the noun.
+func TestNounAfterAdjective(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Die Feuerwehr pumpte vollgelaufener Keller leer.", "[]"},
+		{"Der Konzern bringt neue Marken auf den Markt.", "[]"},
+		{"Die Region Marken liegt in Italien.", "[Marken Italien]"},
+		{"Im sächsischen Wurzen regnete es.", "[sächsischen Wurzen]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

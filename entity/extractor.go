@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -288,6 +289,11 @@ func (s *scratch) add(sp span) bool {
 			return false
 		}
 	}
+	if sp.typ == PER && sp.last < len(s.toks) && s.owner[sp.last] == 0 && regnal(&s.toks[sp.last]) {
+		// A regnal number belongs to the name: Leo XIV., Charles III.
+		sp.end = s.toks[sp.last].End
+		sp.last++
+	}
 	s.spans = append(s.spans, sp)
 	id := int32(len(s.spans))
 	for i := sp.first; i < sp.last; i++ {
@@ -337,4 +343,14 @@ func (x *Extractor) release(s *scratch) {
 		clear(s.seq.Tokens[:cap(s.seq.Tokens)])
 	}
 	x.pool.Put(s)
+}
+
+// regnal reports whether t is a regnal number after a name: a Roman numeral
+// (XIV, III), or I, V or X with a dot (Juan Carlos I., Harald V.).
+func regnal(t *tokenize.Token) bool {
+	if t.Kind != tokenize.Word || t.Flags&tokenize.Upper == 0 {
+		return false
+	}
+	w, dot := strings.CutSuffix(t.Text, ".")
+	return tokenize.IsRoman(w) || dot && (w == "I" || w == "V" || w == "X")
 }

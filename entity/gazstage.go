@@ -32,6 +32,34 @@ func nounAfterDeterminer(e *gazetteer.Entry, i int, s *scratch) bool {
 	return settlement(e) && afterDeterminer(i, s)
 }
 
+// notAdjectives are lower-case words with an adjective's ending that do not
+// modify a following noun: conjunctions, prepositions and adverbs.
+var notAdjectives = map[string]bool{
+	"oder": true, "aber": true, "sowie": true, "über": true, "unter": true, "hinter": true,
+	"wider": true, "gegen": true, "neben": true, "zwischen": true, "ohne": true, "entgegen": true,
+	"außer": true, "nahe": true, "wieder": true, "immer": true, "heute": true, "gestern": true,
+	"morgen": true, "später": true, "eben": true, "oben": true, "unten": true, "seither": true,
+	"gerne": true, "ebenso": true,
+}
+
+// afterAdjective reports whether the word before token i is a lower-case
+// word with an adjective's ending (vollgelaufener, neue), so that a word at
+// i that is also a German noun is that noun. A place's own adjective
+// (im sächsischen Wurzen) is a mention and does not count.
+func afterAdjective(i int, s *scratch) bool {
+	if i == 0 {
+		return false
+	}
+	p := &s.toks[i-1]
+	w := p.Text
+	if p.Kind != tokenize.Word || p.Flags&tokenize.Upper != 0 || len(w) < 4 || s.owner[i-1] != 0 ||
+		determiners[w] || notAdjectives[w] || locPrepositions[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "e") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "er") ||
+		strings.HasSuffix(w, "es") || strings.HasSuffix(w, "em")
+}
+
 // gazetteerStage turns gazetteer matches into mentions, deciding for
 // ambiguous names by context.
 func (x *Extractor) gazetteerStage(text string, s *scratch) {
@@ -58,6 +86,13 @@ func (x *Extractor) gazetteerStage(text string, s *scratch) {
 		}
 		if m.Form == gazetteer.FormName && m.Last-m.First == 1 && s.toks[m.First].Flags&tokenize.Hyphen != 0 {
 			x.compoundPart(text, &sp, s)
+		}
+		if e.Type == PER && m.Form == gazetteer.FormName && m.Last-m.First > 1 && s.word(m.First).has(wRole) &&
+			!strings.HasPrefix(e.Name, s.toks[m.First].Text) {
+			// A title the alias carries is not part of the name: König
+			// Charles, Papst Franziskus.
+			sp.first++
+			sp.start = s.toks[sp.first].Start
 		}
 		sp.certain = sp.score >= 0.95 || sp.form != FormName && e.Prior >= 0.9
 		s.add(sp)
@@ -103,6 +138,10 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 	}
 	if single && s.word(m.First).has(wNoun) && prior > 0.4 && (e.Prior < 1 || e.Kind == "town" || e.Kind == "city" || e.Kind == "district") {
 		prior = 0.4 // a common noun of news text that is also a place (Basis, Zug)
+	}
+	if single && e.Type == LOC && e.Kind != "country" && afterAdjective(m.First, s) &&
+		(s.word(m.First).has(wNoun) || (e.Kind == "town" || e.Kind == "city") && e.Population < 50000 && s.word(m.First).has(wVocab)) {
+		return 0, false // vollgelaufener Keller, neue Marken: the noun
 	}
 	if prior >= 0.9 {
 		return 0.7 + 0.3*prior, true

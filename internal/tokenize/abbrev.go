@@ -137,10 +137,10 @@ func lowerKey(buf *[16]byte, w string) (string, bool) {
 	return string(buf[:len(w)]), true
 }
 
-// isRoman reports whether w is a canonical Roman numeral of two to seven
+// IsRoman reports whether w is a canonical Roman numeral of two to seven
 // characters made of I, V, X, L and C (II, IV, XIV, XVI). D and M are left out
 // so that DM or CD stay words.
-func isRoman(w string) bool {
+func IsRoman(w string) bool {
 	if len(w) < 2 || len(w) > 7 {
 		return false
 	}

@@ -222,7 +222,7 @@ loop:
 				if tz.ordinal(q, q-p <= 3 && nRunes == q-p) {
 					q = nx
 				}
-			case nLower == 0 && start == p && isRoman(word):
+			case nLower == 0 && start == p && IsRoman(word):
 				if tz.ordinal(q, true) {
 					q = nx
 				}
