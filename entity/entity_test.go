@@ -671,3 +671,25 @@ func TestNounAfterAdjective(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjectiveInName checks that a capitalised adjective in -sch inside a
+// sentence starts a name when a known organisation or event or a noun that
+// ends like a body follows, and that a title or a town's -er form does not.
+func TestAdjectiveInName(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Gefördert wurde die Studie von der Deutschen Krebshilfe mit Geld.", "[Deutschen Krebshilfe|ORG]"},
+		{"Das sagte der Bayerische Bauernverband am Montag.", "[Bayerische Bauernverband|ORG]"},
+		{"Der Deutsche Katholikentag beginnt.", "[Deutsche Katholikentag|OTH]"},
+		{"Er sprach mit dem Deutschen Rat für Nachhaltige Entwicklung.", "[Deutschen Rat für Nachhaltige Entwicklung|ORG]"},
+		{"Die Deutschen Meister kamen aus Kiel.", "[Deutschen|LOC Kiel|LOC]"},
+		{"Das meldete der Düsseldorfer Konzern.", "[Düsseldorfer|LOC]"},
+		{"Deutsche Behörden ermitteln.", "[Deutsche|LOC]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -56,6 +56,12 @@ func afterAdjective(i int, s *scratch) bool {
 		determiners[w] || notAdjectives[w] || locPrepositions[w] {
 		return false
 	}
+	return adjectiveEnding(w)
+}
+
+// adjectiveEnding reports whether w ends like an inflected adjective: -e,
+// -en, -er, -es or -em.
+func adjectiveEnding(w string) bool {
 	return strings.HasSuffix(w, "e") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "er") ||
 		strings.HasSuffix(w, "es") || strings.HasSuffix(w, "em")
 }

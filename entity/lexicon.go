@@ -27,6 +27,7 @@ type lexicon struct {
 	orgHead  map[string]bool // Universität, Institut
 	orgCue   map[string]bool // lower-case cue nouns (konzern, partei)
 	orgTail  []string        // lower-case suffixes of institution compounds
+	nameHead []string        // lower-case ends of organisation nouns after a capitalised adjective
 	orgEng   map[string]bool // heads of English organisation names (Institute)
 	club     map[string]bool // sports-club prefixes (FC, SV, Borussia)
 	civic    map[string]bool // bodies named by a town's adjective (Kölner Stadtwerke)
@@ -80,6 +81,9 @@ func loadLexicon() (*lexicon, error) {
 				lx.civic[f[1]] = true
 			case "suffix":
 				lx.orgTail = append(lx.orgTail, f[1])
+				lx.nameHead = append(lx.nameHead, f[1])
+			case "namehead":
+				lx.nameHead = append(lx.nameHead, f[1])
 			default:
 				return fmt.Errorf("unknown kind %q", f[0])
 			}
@@ -154,6 +158,21 @@ func (lx *lexicon) isOrgCompound(w string) bool {
 	for _, t := range lx.orgTail {
 		if len(w) >= len(t)+4 && strings.HasSuffix(w, t) {
 			return true
+		}
+	}
+	return false
+}
+
+// isNameHead reports whether the lower-cased word w, without a genitive
+// ending, ends like a body's name (krebshilfe, mieterbundes): after a
+// capitalised adjective it makes the two words an organisation. A plural
+// (behörden, banken) does not end so.
+func (lx *lexicon) isNameHead(w string) bool {
+	for _, v := range [...]string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+		for _, t := range lx.nameHead {
+			if strings.HasSuffix(v, t) {
+				return true
+			}
 		}
 	}
 	return false

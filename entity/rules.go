@@ -172,6 +172,16 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				}
 			}
 		}
+		// A capitalised place adjective inside a name: die Deutsche
+		// Krebshilfe, der Bayerische Bauernverband, der Deutsche
+		// Katholikentag.
+		if k, typ := x.adjectiveNameEnd(i, s); k > i {
+			x.claim(i, k, s)
+			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: typ, form: FormName, src: SourceRule, score: scoreOrgRule}) {
+				i = k - 1
+				continue
+			}
+		}
 		// A town's adjective before a body of that town: Kölner
 		// Verkehrs-Betriebe, Hamburger Sparkasse, Berliner Philharmoniker.
 		if k := x.civicEnd(i, s); k > i {
@@ -363,6 +373,59 @@ func (x *Extractor) civicEnd(i int, s *scratch) int {
 		return i
 	}
 	return i + 2
+}
+
+// adjectiveNameEnd returns the end and type of a name that starts with a
+// capitalised place adjective at token i (a derived form the gazetteer
+// stage found; not at a sentence's start, where any adjective is
+// capitalised) and goes on with a known organisation or event (Bayerische
+// Bauernverband, Deutsche Katholikentag) or with a noun that ends like a
+// body (Deutsche Krebshilfe, Deutsche Gesellschaft für Ernährung). It
+// returns i if there is none: die Deutschen Meister is a title, no name.
+func (x *Extractor) adjectiveNameEnd(i int, s *scratch) (int, Type) {
+	toks := s.toks
+	id := s.owner[i]
+	if id == 0 || i+1 >= len(toks) || toks[i].Flags&(tokenize.Upper|tokenize.SentStart) != tokenize.Upper || !capWord(&toks[i+1]) {
+		return i, 0
+	}
+	sp := &s.spans[id-1]
+	if sp.typ != LOC || sp.form != FormDeriv || sp.first != i || sp.last != i+1 || !inflectedSch(toks[i].Text) {
+		return i, 0
+	}
+	if next := s.owner[i+1]; next != 0 {
+		nsp := &s.spans[next-1]
+		if nsp.first == i+1 && nsp.form == FormName && (nsp.typ == ORG || nsp.typ == OTH) {
+			return nsp.last, nsp.typ
+		}
+		return i, 0
+	}
+	if !s.word(i + 1).has(wNameHead) {
+		return i, 0
+	}
+	k := i + 2
+	if k+1 < len(toks) && (toks[k].Text == "für" || toks[k].Text == "der" || toks[k].Text == "des") && capWord(&toks[k+1]) && s.free(k+1) {
+		k += 2
+		if k < len(toks) && adjectiveEnding(toks[k-1].Text) && capWord(&toks[k]) && s.free(k) {
+			k++ // für Nachhaltige Entwicklung
+		}
+		if k+1 < len(toks) && toks[k].Text == "und" && capWord(&toks[k+1]) && s.free(k+1) {
+			k += 2
+		}
+	}
+	return k, ORG
+}
+
+// inflectedSch reports whether w is an inflected adjective in -sch
+// (Deutsche, Bayerischen, Europäischer). A town's or country's form in -er
+// (Münchner, Schweizer) takes no endings and mostly says where a thing is:
+// der Düsseldorfer Konzern, eine Schweizer Versicherung.
+func inflectedSch(w string) bool {
+	for _, end := range [...]string{"e", "en", "er", "es", "em"} {
+		if v, ok := strings.CutSuffix(w, end); ok && strings.HasSuffix(v, "sch") {
+			return true
+		}
+	}
+	return false
 }
 
 // claim takes tokens [i, k) back from gazetteer place names inside them, so

@@ -35,6 +35,7 @@ const (
 	wOrgEng                           // a head of English organisation names (Institute)
 	wEngFunc                          // a function word inside English names (of, the)
 	wCivic                            // a body named by a town's adjective before it (Stadtwerke)
+	wNameHead                         // lower-cased, without a genitive ending, ends like an organisation after a capitalised adjective (Krebshilfe)
 )
 
 // wordInfo holds the answers about one word.
@@ -143,6 +144,9 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	}
 	if lx.isOrgCompound(string(s.buf)) {
 		f |= wOrgCompound
+	}
+	if lx.isNameHead(string(s.buf)) {
+		f |= wNameHead
 	}
 	if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
 		f |= wStreet
