@@ -693,3 +693,22 @@ func TestAdjectiveInName(t *testing.T) {
 		}
 	}
 }
+
+// TestPartiesInContext checks that the doubtful short names of parties
+// (Grünen, Linke) are parties in a text that names another party for sure,
+// and stay out of a text without one or in "im Grünen".
+func TestPartiesInContext(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Es reicht nur für ein Bündnis aus CDU, SPD, Grünen und Linken.", "[CDU SPD Grünen Linken]"},
+		{"Die SPD verliert, die Linke gewinnt.", "[SPD Linke]"},
+		{"Kritik kam von den Grünen im Parlament.", "[]"},
+		{"Die CDU plant ein Picknick im Grünen.", "[CDU]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

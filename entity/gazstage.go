@@ -70,6 +70,7 @@ func adjectiveEnding(w string) bool {
 // ambiguous names by context.
 func (x *Extractor) gazetteerStage(text string, s *scratch) {
 	s.matches = x.gaz.MatchTokensMemo(text, s.toks, s.wtok, &s.gazMemo, s.matches[:0])
+	parties, doubtful := false, false
 	for i := range s.matches {
 		m := &s.matches[i]
 		if len(m.Entries) == 0 {
@@ -83,6 +84,7 @@ func (x *Extractor) gazetteerStage(text string, s *scratch) {
 		}
 		score, ok := x.acceptMatch(m, e, s)
 		if !ok {
+			doubtful = doubtful || e.Kind == "party"
 			continue
 		}
 		sp := span{
@@ -101,7 +103,33 @@ func (x *Extractor) gazetteerStage(text string, s *scratch) {
 			sp.start = s.toks[sp.first].Start
 		}
 		sp.certain = sp.score >= 0.95 || sp.form != FormName && e.Prior >= 0.9
-		s.add(sp)
+		if s.add(sp) && e.Kind == "party" && sp.certain {
+			parties = true
+		}
+	}
+	if parties && doubtful {
+		x.partiesInContext(s)
+	}
+}
+
+// partiesInContext accepts the doubtful one-word names of parties (Grünen,
+// Linke) in a text that names a party for sure (CDU, SPD): there they are
+// the parties, not the adjectives.
+func (x *Extractor) partiesInContext(s *scratch) {
+	for i := range s.matches {
+		m := &s.matches[i]
+		if len(m.Entries) == 0 || m.Form != gazetteer.FormName || m.Last-m.First != 1 {
+			continue
+		}
+		e := m.Entries[0]
+		t := &s.toks[m.First]
+		if e.Kind != "party" || e.Prior < 0.5 || t.Flags&(tokenize.Upper|tokenize.SentStart) != tokenize.Upper || !s.free(m.First) {
+			continue
+		}
+		if p := m.First - 1; p >= 0 && (s.toks[p].Text == "im" || s.toks[p].Text == "ins") {
+			continue // ein Picknick im Grünen
+		}
+		s.add(span{first: m.First, last: m.Last, start: m.Start, end: m.End, typ: e.Type, form: m.Form, entry: e, src: SourceGazetteer, score: 0.6})
 	}
 }
 
