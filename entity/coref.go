@@ -199,11 +199,21 @@ func (x *Extractor) corefStage(text string, s *scratch, carry map[string]*gazett
 	// below, whatever type it was given (Wenders' after Wim Wenders).
 	// So is a hyphenated surname the gazetteer read as a compound of a
 	// name (Keller-Sutter after Karin Keller-Sutter, not a part of Keller).
+	// A place named like a person named in full before it is that person
+	// too: Hamilton after Lewis Hamilton.
 	for i := range s.spans {
 		sp := &s.spans[i]
 		candidate := sp.form == FormName && sp.entry == nil ||
 			sp.form == FormPart && !(sp.typ == PER && sp.entry != nil)
-		if sp.typ == 0 || sp.last-sp.first != 1 || !candidate {
+		if sp.typ == 0 || sp.last-sp.first != 1 {
+			continue
+		}
+		if !candidate && sp.typ == LOC && sp.form == FormName && sp.entry != nil && sp.entry.Kind != "country" {
+			ref, ok := sur[stripGenitive(text[sp.start:sp.end])]
+			candidate = ok && s.spans[ref].start < sp.start &&
+				(sp.first == 0 || !locPrepositions[strings.ToLower(s.toks[sp.first-1].Text)]) // nach Hamilton
+		}
+		if !candidate {
 			continue
 		}
 		if e, ok := find(text[sp.start:sp.end]); ok {

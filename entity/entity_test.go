@@ -712,3 +712,15 @@ func TestPartiesInContext(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameOverPlace checks that a place named like a person named in
+// full before it is that person, unless a preposition of place precedes it.
+func TestSurnameOverPlace(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	text := "Verstappen hielt Ferrari-Star Lewis Hamilton hinter sich. Hamilton wurde Dritter. Danach flog er nach Hamilton. In Hamilton regnete es."
+	got := mentionKeys(rulesOnly, text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + m.Type.String() })
+	want := "[Verstappen|PER Ferrari-Star|ORG Lewis Hamilton|PER Hamilton|PER Hamilton|LOC Hamilton|LOC]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("%v, want %s", got, want)
+	}
+}
