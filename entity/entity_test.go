@@ -724,3 +724,22 @@ func TestSurnameOverPlace(t *testing.T) {
 		t.Errorf("%v, want %s", got, want)
 	}
 }
+
+// TestGenericStreets checks that a compound that names a kind of road
+// (Zufahrtsstraße, Rettungsgasse, Staudamm) is no street name, while
+// Friedrichstraße is.
+func TestGenericStreets(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Die Zufahrtsstraße zum Werk wird ausgebaut.", "[]"},
+		{"Bitte bilden Sie eine Rettungsgasse.", "[]"},
+		{"Der Staudamm brach, die Landstraße ist gesperrt.", "[]"},
+		{"Er wohnt in der Friedrichstraße.", "[Friedrichstraße]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -529,6 +529,32 @@ func allDigits(s string) bool {
 // streetSuffixes end the names of streets and squares.
 var streetSuffixes = []string{"straße", "strasse", "allee", "gasse", "damm", "chaussee"}
 
+// genericStreetModifiers are the first parts of compounds in streetSuffixes
+// that name a kind of road, not one road: Landstraße, Einbahnstraße,
+// Rettungsgasse, Staudamm.
+var genericStreetModifiers = map[string]bool{
+	"land": true, "neben": true, "seiten": true, "einbahn": true, "schnell": true, "wasser": true,
+	"bundes": true, "kreis": true, "staats": true, "gemeinde": true, "ausfall": true, "quer": true,
+	"einkaufs": true, "geschäfts": true, "wohn": true, "privat": true, "fahrrad": true, "spiel": true,
+	"pass": true, "küsten": true, "maut": true, "zubringer": true, "anlieger": true, "sack": true,
+	"stau": true, "bahn": true, "schutz": true, "hochwasser": true, "kopfstein": true, "schotter": true,
+}
+
+// genericStreet reports whether the lower-case word w, which ends in one
+// of streetSuffixes, names a kind of road: its first part is a generic
+// modifier (Landstraße) or a noun with a linking s of the kinds that name a
+// purpose (Zufahrtsstraße, Umgehungsstraße, Rettungsgasse,
+// Hauptverkehrsstraße).
+func genericStreet(w string) bool {
+	for _, suf := range streetSuffixes {
+		if v, ok := strings.CutSuffix(w, suf); ok {
+			return genericStreetModifiers[v] || strings.HasSuffix(v, "ungs") || strings.HasSuffix(v, "fahrts") ||
+				strings.HasSuffix(v, "verkehrs") || strings.HasSuffix(v, "gangs")
+		}
+	}
+	return false
+}
+
 // hasAnySuffix reports whether w ends in one of sufs with at least min
 // bytes before it.
 func hasAnySuffix(w string, sufs []string, min int) bool {

@@ -148,7 +148,7 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	if lx.isNameHead(string(s.buf)) {
 		f |= wNameHead
 	}
-	if hasAnySuffix(string(s.buf), streetSuffixes, 3) {
+	if hasAnySuffix(string(s.buf), streetSuffixes, 3) && !genericStreet(string(s.buf)) {
 		f |= wStreet
 	}
 	if x.isFirstName(w) {
