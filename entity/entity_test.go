@@ -743,3 +743,22 @@ func TestGenericStreets(t *testing.T) {
 		}
 	}
 }
+
+// TestTitles checks that a title in quotes after a word naming a kind of
+// work is one OTH mention, quotes left out, and that quoted speech is not.
+func TestTitles(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Der Song \"Till Death Do Us Part\" handelt davon.", "[Till Death Do Us Part|OTH]"},
+		{"Sein Debütalbum „Leuchtfeuer“ stieg auf Platz eins ein.", "[Leuchtfeuer|OTH]"},
+		{"Die Show „Schlag den Raab“ kehrt zurück.", "[Schlag den Raab|OTH]"},
+		{"Der Film „ist gut“, sagte er.", "[]"},
+		{"Er sagte „Berlin ist schön“ und ging.", "[Berlin|LOC]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -143,8 +143,16 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Kind != tokenize.Word {
-			if t.Text == "(" {
+			switch t.Text {
+			case "(":
 				x.partyRule(i, s)
+			case "„", "\"", "«", "»", "“":
+				if k := titleEnd(i, s); k > i+1 {
+					x.claim(i+1, k, s)
+					if s.add(span{first: i + 1, last: k, start: toks[i+1].Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: 0.7}) {
+						i = k
+					}
+				}
 			}
 			continue
 		}
@@ -426,6 +434,50 @@ func inflectedSch(w string) bool {
 		}
 	}
 	return false
+}
+
+// workNouns end the words that name a kind of work before its title in
+// quotes: der Film „Die Stille nach dem Regen“, das Debütalbum „Mensch“.
+var workNouns = []string{
+	"film", "album", "buch", "roman", "single", "song", "lied", "serie", "sendung", "show",
+	"stück", "oper", "musical", "hit", "doku", "dokumentation", "ballade", "gedicht",
+	"gedichtband", "bestseller", "podcast", "komödie", "drama", "thriller", "krimi", "folge",
+	"episode", "operette", "sinfonie", "symphonie", "hörspiel", "memoiren", "biografie",
+	"biographie", "erzählung", "novelle", "comic", "videospiel", "computerspiel",
+}
+
+// titleEnd returns the end of the title in quotes that opens at token i
+// after a word naming a kind of work (der Film „Die Stille nach dem
+// Regen“), or i if there is none. The title starts with a capital or a
+// digit, has at most twelve tokens and ends at the closing quote.
+func titleEnd(i int, s *scratch) int {
+	toks := s.toks
+	if i == 0 || i+2 >= len(toks) || toks[i-1].Kind != tokenize.Word || toks[i+1].Flags&(tokenize.Upper|tokenize.Digit) == 0 {
+		return i
+	}
+	prev := strings.ToLower(toks[i-1].Text)
+	work := false
+	for _, w := range workNouns {
+		if strings.HasSuffix(prev, w) {
+			work = true
+			break
+		}
+	}
+	if !work {
+		return i
+	}
+	for k := i + 1; k < len(toks) && k-i <= 13; k++ {
+		switch toks[k].Text {
+		case "“", "\"", "»", "«", "”":
+			if k > i+1 {
+				return k
+			}
+			return i
+		case "„":
+			return i
+		}
+	}
+	return i
 }
 
 // claim takes tokens [i, k) back from gazetteer place names inside them, so
