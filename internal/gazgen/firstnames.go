@@ -66,6 +66,11 @@ var adultNames = strings.Fields(`
 	Sami:0 Seppo:0 Silvia:1 Stanislaw:0 Stephen:0 Steve:0 Stuart:0 Takeshi:0 Teemu:0 Terry:0
 	Thierry:0 Timo:0 Trevor:0 Umberto:0 Valentina:1 Vincenzo:0 Vladimir:0 Volkbert:0 Walerie:1
 	Wayne:0 Wim:0 Yannick:0 Yves:0 Yusuf:0
+	Abiy:0 Anastassija:1 Binali:0 Bola:0 Chalid:0 Devlet:0 Dmytro:0 Dschawad:0 Halyna:1 Ihor:0
+	Jahja:0 Jewhen:0 Jitzchak:0 Ketanji:1 Kristi:1 Mahnaz:1 Mychajlo:0 Mykhailo:0 Mykola:0
+	Oleksiy:0 Olexandr:0 Olexij:0 Olha:1 Petteri:0 Ramsan:0 Serhii:0 Serhij:0 Shigeru:0
+	Swjatlana:1 Tetjana:1 Tricia:1 Uhuru:0 Wadym:0 Wassyl:0 Wasyl:0 Wiktorija:1 Witalij:0
+	Wjatscheslaw:0 Yoshihide:0 Yoweri:0
 `)
 
 // minAdultCount is the count a hand-listed name gets when the registries

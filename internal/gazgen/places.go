@@ -389,6 +389,15 @@ func germanRegions(s *placeSources, townNames map[string]bool) []*entry {
 			if bare != "" && !townNames[bare] && s.Amb.class(bare) == ambNone && nameShapeOK(bare) {
 				e.addAlias(bare)
 			}
+			// The genitive, which the matcher does not make for a word
+			// before the last: des Landkreises Regensburg.
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				for _, head := range [...]string{"Landkreis ", "Kreis "} {
+					if rest, ok := strings.CutPrefix(n, head); ok {
+						e.addAlias(strings.TrimSuffix(head, " ") + "es " + rest)
+					}
+				}
+			}
 			out = append(out, e)
 		}
 	}
