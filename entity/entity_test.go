@@ -762,3 +762,24 @@ func TestTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyNames checks that a known company's name goes on to a legal
+// form after it and stays linked, and that a company named after a family
+// is a person after a first name.
+func TestCompanyNames(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Die Siemens Energy AG wächst.", "[Siemens Energy AG|ORG|Siemens Energy]"},
+		{"Die Bilfinger Berger Projektentwicklung GmbH baut.", "[Bilfinger Berger Projektentwicklung GmbH|ORG|Bilfinger]"},
+		{"Der Optiker Günther Fielmann starb.", "[Günther Fielmann|PER|Günther Fielmann]"},
+		{"Fielmann steigerte den Umsatz.", "[Fielmann|ORG|Fielmann]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string {
+			return m.Text + "|" + m.Type.String() + "|" + e.Name
+		})
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -70,8 +70,9 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		return capWord(t) && !s.word(k).has(wNoName) && t.Flags&tokenize.AllCaps == 0 && !x.roleAt(k, s)
 	}
 	// After a first name, the surname may be a word the gazetteer took
-	// for a place or a demonym (Georg Herold, Christiane Holländer), or
-	// for a small town, however sure (Thomas Strobl).
+	// for a place or a demonym (Georg Herold, Christiane Holländer), for
+	// a small town, however sure (Thomas Strobl), or for a company named
+	// after its founder's family (Günther Fielmann, Ferdinand Porsche).
 	sur := func(k int) bool {
 		if k >= n {
 			return false
@@ -83,7 +84,8 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		if id := s.owner[k]; id != 0 {
 			sp := &s.spans[id-1]
 			return sp.last-sp.first == 1 && sp.src == SourceGazetteer &&
-				(!sp.certain || sp.form == FormDeriv || sp.form == FormName && sp.entry != nil && sp.entry.Type == LOC && sp.entry.Kind == "town")
+				(!sp.certain || sp.form == FormDeriv || sp.form == FormName && sp.entry != nil &&
+					(sp.entry.Type == LOC && sp.entry.Kind == "town" || sp.entry.Kind == "company"))
 		}
 		return true
 	}
@@ -195,6 +197,16 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 		if k := x.civicEnd(i, s); k > i {
 			x.claim(i, k, s)
 			if x.org(i, k, scoreOrgRule, s) {
+				i = k - 1
+				continue
+			}
+		}
+		// A known company's name at the start of a longer one with a legal
+		// form: Bilfinger Berger Projektentwicklung GmbH.
+		if k := x.legalAfterOrg(i, s); k > i {
+			e := s.spans[s.owner[i]-1].entry // the mention stays linked to it
+			x.claim(i, k, s)
+			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: ORG, form: FormName, entry: e, src: SourceRule, score: scoreOrgRule}) {
 				i = k - 1
 				continue
 			}
@@ -476,6 +488,30 @@ func titleEnd(i int, s *scratch) int {
 		case "„":
 			return i
 		}
+	}
+	return i
+}
+
+// legalAfterOrg returns the end of a company name that starts with an
+// organisation the gazetteer found at token i and goes on, over at most
+// three more capitalised words, to a legal form (Siemens Energy AG,
+// Bilfinger Berger Projektentwicklung GmbH), or i if there is none.
+func (x *Extractor) legalAfterOrg(i int, s *scratch) int {
+	id := s.owner[i]
+	if id == 0 {
+		return i
+	}
+	sp := &s.spans[id-1]
+	if sp.typ != ORG || sp.form != FormName || sp.first != i {
+		return i
+	}
+	toks := s.toks
+	k := sp.last
+	for k < len(toks) && k-sp.last < 3 && s.free(k) && capWord(&toks[k]) && !x.legalAt(k, s) {
+		k++
+	}
+	if k < len(toks) && s.free(k) && x.legalAt(k, s) {
+		return k + 1
 	}
 	return i
 }
