@@ -685,6 +685,8 @@ func TestAdjectiveInName(t *testing.T) {
 		{"Die Deutschen Meister kamen aus Kiel.", "[Deutschen|LOC Kiel|LOC]"},
 		{"Das meldete der Düsseldorfer Konzern.", "[Düsseldorfer|LOC]"},
 		{"Deutsche Behörden ermitteln.", "[Deutsche|LOC]"},
+		{"Der Windpark liegt in der Deutschen Bucht.", "[Deutschen Bucht|LOC]"},
+		{"Die Fläche gehört zum Nationalpark Niedersächsisches Wattenmeer.", "[Niedersächsisches Wattenmeer|LOC]"},
 	}
 	for _, tc := range tests {
 		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })

@@ -414,10 +414,16 @@ func (x *Extractor) adjectiveNameEnd(i int, s *scratch) (int, Type) {
 	}
 	if next := s.owner[i+1]; next != 0 {
 		nsp := &s.spans[next-1]
-		if nsp.first == i+1 && nsp.form == FormName && (nsp.typ == ORG || nsp.typ == OTH) {
-			return nsp.last, nsp.typ
+		if nsp.first != i+1 || nsp.form != FormName {
+			return i, 0
+		}
+		if nsp.typ == ORG || nsp.typ == OTH || nsp.typ == LOC && nsp.entry != nil && !settlement(nsp.entry) && nsp.entry.Kind != "admin1" {
+			return nsp.last, nsp.typ // Sächsische Schweiz, Niedersächsisches Wattenmeer
 		}
 		return i, 0
+	}
+	if w := strings.ToLower(toks[i+1].Text); landscapeHeads[w] || landscapeHeads[strings.TrimSuffix(w, "s")] {
+		return i + 2, LOC // die Deutsche Bucht, die Schwäbische Alb
 	}
 	if !s.word(i + 1).has(wNameHead) {
 		return i, 0
@@ -433,6 +439,13 @@ func (x *Extractor) adjectiveNameEnd(i int, s *scratch) (int, Type) {
 		}
 	}
 	return k, ORG
+}
+
+// landscapeHeads are nouns that after a capitalised place adjective name a
+// landscape or sea (Deutsche Bucht, Schwäbische Alb, Bayerischer Wald).
+var landscapeHeads = map[string]bool{
+	"bucht": true, "meer": true, "wald": true, "alb": true, "gebirge": true, "bergland": true,
+	"hügelland": true, "tiefland": true, "becken": true, "heide": true, "seenplatte": true,
 }
 
 // inflectedSch reports whether w is an inflected adjective in -sch
