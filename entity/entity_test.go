@@ -785,3 +785,21 @@ func TestCompanyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameNamedLikePlace checks that a first name before a landscape's
+// name makes a person (Thomas Wendland), and that an organisation's words
+// before a party-like abbreviation in parentheses make no person.
+func TestSurnameNamedLikePlace(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Bürgermeister Thomas Wendland (SPD) sprach.", "[Thomas Wendland|PER SPD|ORG]"},
+		{"Das Wendland ist schön.", "[Wendland|LOC]"},
+		{"Die Sozialistische Partei (PS) stimmte zu.", "[Sozialistische Partei|ORG PS|ORG]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -71,8 +71,9 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 	}
 	// After a first name, the surname may be a word the gazetteer took
 	// for a place or a demonym (Georg Herold, Christiane Holländer), for
-	// a small town, however sure (Thomas Strobl), or for a company named
-	// after its founder's family (Günther Fielmann, Ferdinand Porsche).
+	// a small town or a landscape, however sure (Thomas Strobl, Thomas
+	// Wendland), or for a company named after its founder's family
+	// (Günther Fielmann, Ferdinand Porsche).
 	sur := func(k int) bool {
 		if k >= n {
 			return false
@@ -85,7 +86,7 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 			sp := &s.spans[id-1]
 			return sp.last-sp.first == 1 && sp.src == SourceGazetteer &&
 				(!sp.certain || sp.form == FormDeriv || sp.form == FormName && sp.entry != nil &&
-					(sp.entry.Type == LOC && sp.entry.Kind == "town" || sp.entry.Kind == "company"))
+					(sp.entry.Type == LOC && surnameLike[sp.entry.Kind] || sp.entry.Kind == "company"))
 		}
 		return true
 	}
@@ -349,6 +350,14 @@ func (x *Extractor) firstNameOnly(j, k int, s *scratch) bool {
 	return true
 }
 
+// surnameLike are the kinds of places whose names are also surnames often
+// enough that a first name before one makes a person: towns, landscapes,
+// rivers, mountains, districts, landmarks. Cities, Länder and countries
+// are left out.
+var surnameLike = map[string]bool{
+	"town": true, "region": true, "river": true, "mountains": true, "district": true, "landmark": true,
+}
+
 // orgHeadEnd returns the end of an institution name that starts with the
 // head word at token i (Universität Wien, Institut für Weltwirtschaft).
 func (x *Extractor) orgHeadEnd(i int, s *scratch) int {
@@ -578,6 +587,12 @@ func (x *Extractor) partyRule(i int, s *scratch) {
 		j--
 	}
 	if j < i && (i-j > 1 || !x.commonAt(j, s)) {
+		for k := j; k < i; k++ {
+			if s.word(k).has(wOrgCue | wOrgHead | wNameHead) {
+				x.org(j, i, scoreOrgRule, s) // Die Sozialistische Partei (PS)
+				return
+			}
+		}
 		x.person(j, i, scoreParty, s)
 	}
 }
