@@ -803,3 +803,24 @@ func TestSurnameNamedLikePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfterPerson checks that a compound named after a person takes
+// its head's type (Karl-Marx-Straße, Max-Planck-Institut für …), and that
+// a hyphenated first name is no part of a place (Klaus-Dieter).
+func TestNamedAfterPerson(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"Er wohnt in der Karl-Marx-Straße.", "[Karl-Marx-Straße|LOC]"},
+		{"Sie forscht am Max-Planck-Institut für Sonnensystemforschung.", "[Max-Planck-Institut für Sonnensystemforschung|ORG]"},
+		{"Das DLR-Institut für Planetenforschung startet.", "[DLR-Institut für Planetenforschung|ORG]"},
+		{"Der Nato-Gipfel tagt.", "[Nato-Gipfel|ORG]"},
+		{"Klaus-Dieter Mertens sagte das.", "[Klaus-Dieter Mertens|PER]"},
+		{"Im Derby gegen Kiel gewann Flensburg.", "[Kiel|LOC Flensburg|LOC]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -95,6 +95,9 @@ func (x *Extractor) gazetteerStage(text string, s *scratch) {
 		if m.Form == gazetteer.FormName && m.Last-m.First == 1 && s.toks[m.First].Flags&tokenize.Hyphen != 0 {
 			x.compoundPart(text, &sp, s)
 		}
+		if sp.form == FormPart && m.Last-m.First == 1 {
+			x.namedAfter(&sp, s)
+		}
 		if e.Type == PER && m.Form == gazetteer.FormName && m.Last-m.First > 1 && s.word(m.First).has(wRole) &&
 			!strings.HasPrefix(e.Name, s.toks[m.First].Text) {
 			// A title the alias carries is not part of the name: König
@@ -141,6 +144,10 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		// surface already carries the name (russische, Nato-Staaten).
 		if e.Prior < 0.3 {
 			return 0, false
+		}
+		if m.Form == gazetteer.FormPart && e.Type != PER && m.Last-m.First == 1 && x.first != nil &&
+			x.first.CountExact(s.toks[m.First].Text) >= minFirstNameCount {
+			return 0, false // Klaus-Dieter is a first name, no part of Klaus in Austria
 		}
 		return 0.6 + 0.3*e.Prior, true
 	}
@@ -215,6 +222,54 @@ func (x *Extractor) acceptMatch(m *gazetteer.Match, e *gazetteer.Entry, s *scrat
 		return score, true
 	}
 	return 0, false
+}
+
+// namedHeads are the heads of compounds named after a person that make
+// the compound a name of their own type: Max-Planck-Institut,
+// Otto-Schott-Gymnasium, Georg-Büchner-Preis, Karl-Marx-Straße.
+var namedHeads = map[string]Type{
+	"institut": ORG, "stiftung": ORG, "universität": ORG, "gesellschaft": ORG, "zentrum": ORG,
+	"klinik": ORG, "klinikum": ORG, "schule": ORG, "gymnasium": ORG, "hochschule": ORG,
+	"akademie": ORG, "museum": ORG, "realschule": ORG, "gesamtschule": ORG, "grundschule": ORG,
+	"preis": OTH, "medaille": OTH,
+	"straße": LOC, "strasse": LOC, "platz": LOC, "allee": LOC, "brücke": LOC, "stadion": LOC,
+	"arena": LOC, "kaserne": LOC, "flughafen": LOC,
+}
+
+// namedAfter turns a person's name read as the part of a compound
+// (Max-Planck-Institut, a part of Max Planck) into the compound's own name
+// when its head names an institution, a prize or a place. An
+// organisation's or a person's compound with an institution's head goes
+// on over "für" and a capitalised word: das DLR-Institut für
+// Planetenforschung, das Max-Planck-Institut für Sonnensystemforschung.
+func (x *Extractor) namedAfter(sp *span, s *scratch) {
+	t := &s.toks[sp.first]
+	i := strings.LastIndexByte(t.Text, '-')
+	if i < 0 {
+		return
+	}
+	head := strings.ToLower(t.Text[i+1:])
+	typ, ok := namedHeads[head]
+	if !ok {
+		if typ, ok = namedHeads[strings.TrimSuffix(head, "s")]; !ok {
+			typ, ok = namedHeads[strings.TrimSuffix(head, "es")]
+		}
+	}
+	if !ok {
+		return
+	}
+	k := sp.first + 1
+	if typ == ORG && (sp.typ == ORG || sp.typ == PER) && k+1 < len(s.toks) && s.toks[k].Text == "für" && capWord(&s.toks[k+1]) && s.free(k+1) {
+		k += 2
+		if k+1 < len(s.toks) && s.toks[k].Text == "und" && capWord(&s.toks[k+1]) && s.free(k+1) {
+			k += 2
+		}
+	} else if sp.typ != PER {
+		return // Nato-Gipfel, DLR-Institut: parts, as GermEval has them
+	}
+	sp.typ, sp.form, sp.entry, sp.src = typ, FormName, nil, SourceRule
+	sp.partStart, sp.partEnd = 0, 0
+	sp.last, sp.end = k, s.toks[k-1].End
 }
 
 // formPrior is the prior of the surface written. An inflected surface

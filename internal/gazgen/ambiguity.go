@@ -56,7 +56,7 @@ var stopWords = strings.Fields(`
 	mann mark markt mauer meer mitte moos morgen mühle nord norden ost osten recht ring rolle ruhe
 	sand schule see seen sonne stadt stein stelle straße süd süden tag tal treffen turm wald wasser
 	weg weide weiler welt west westen wetter wiese wiesen wille wort zeit zell ziel zug
-	mission police rum hohn bann igel mantel heiden meilen übersee bergen
+	mission police rum hohn bann igel mantel heiden meilen übersee bergen derby
 `)
 
 // ambiguity classifies surface forms.
