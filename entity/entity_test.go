@@ -824,3 +824,24 @@ func TestNamedAfterPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNameAfterTitle checks that a known person's surname after
+// another first name is another person (Claudia Plattner), that a
+// hyphenated surname with a place in it is a surname, and that a common
+// first name after a title is a person even where a town has that name.
+func TestFirstNameAfterTitle(t *testing.T) {
+	_, rulesOnly := extractors(t)
+	tests := []struct{ text, want string }{
+		{"BSI-Präsidentin Claudia Plattner warnte.", "[BSI-Präsidentin|ORG|kn:org/bsi Claudia Plattner|PER|]"},
+		{"Hasso Plattner spendete.", "[Hasso Plattner|PER|kn:per/hasso-plattner]"},
+		{"Die Klägerin Maria Delgado-Reyes sprach.", "[Maria Delgado-Reyes|PER|]"},
+		{"Königin Mary besuchte Kiel.", "[Mary|PER| Kiel|LOC|ags:01002000]"},
+		{"Minister Berlin?", "[Berlin|LOC|ags:11000000]"},
+	}
+	for _, tc := range tests {
+		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + m.Type.String() + "|" + e.ID })
+		if fmt.Sprint(got) != tc.want {
+			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}

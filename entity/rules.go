@@ -72,8 +72,11 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 	// After a first name, the surname may be a word the gazetteer took
 	// for a place or a demonym (Georg Herold, Christiane Holländer), for
 	// a small town or a landscape, however sure (Thomas Strobl, Thomas
-	// Wendland), or for a company named after its founder's family
-	// (Günther Fielmann, Ferdinand Porsche).
+	// Wendland), for a company named after its founder's family (Günther
+	// Fielmann, Ferdinand Porsche), for a compound with a place in it
+	// (Maria Delgado-Reyes), or for another person of that surname: the
+	// gazetteer would have matched the known person's full name (Claudia
+	// Plattner is not Hasso Plattner).
 	sur := func(k int) bool {
 		if k >= n {
 			return false
@@ -85,8 +88,8 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		if id := s.owner[k]; id != 0 {
 			sp := &s.spans[id-1]
 			return sp.last-sp.first == 1 && sp.src == SourceGazetteer &&
-				(!sp.certain || sp.form == FormDeriv || sp.form == FormName && sp.entry != nil &&
-					(sp.entry.Type == LOC && surnameLike[sp.entry.Kind] || sp.entry.Kind == "company"))
+				(!sp.certain || sp.form == FormDeriv || sp.form == FormPart || sp.form == FormName && sp.entry != nil &&
+					(sp.entry.Type == LOC && surnameLike[sp.entry.Kind] || sp.entry.Kind == "company" || sp.entry.Type == PER))
 		}
 		return true
 	}
@@ -162,6 +165,12 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 		// Role or title before a name: Präsident Emmanuel Macron, Sprecherin Müller.
 		if x.roleAt(i, s) {
 			j := i + 1
+			if x.firstNamePlace(j, s) && (j+1 >= len(toks) || !capWord(&toks[j+1])) {
+				if x.person(j, j+1, scoreRole, s) { // Königin Mary, not the city in Turkmenistan
+					i = j
+					continue
+				}
+			}
 			if k := x.nameEnd(j, s); k > j {
 				if k-j > 1 || !x.commonAt(j, s) {
 					if x.person(j, k, scoreRole, s) {
@@ -348,6 +357,19 @@ func (x *Extractor) firstNameOnly(j, k int, s *scratch) bool {
 		}
 	}
 	return true
+}
+
+// firstNamePlace reports whether token j is a common first name (100
+// children registered) that the gazetteer took for a place of fewer than a
+// million people other than a country or a first-level region (Mary,
+// Victoria; not Paris or Berlin, which a few children are named too).
+func (x *Extractor) firstNamePlace(j int, s *scratch) bool {
+	if j >= len(s.toks) || s.owner[j] == 0 || s.word(j).firstN < 100 {
+		return false
+	}
+	sp := &s.spans[s.owner[j]-1]
+	return sp.first == j && sp.last == j+1 && sp.src == SourceGazetteer && sp.form == FormName && sp.typ == LOC &&
+		sp.entry != nil && sp.entry.Kind != "country" && sp.entry.Kind != "admin1" && sp.entry.Population < 1000000
 }
 
 // surnameLike are the kinds of places whose names are also surnames often
