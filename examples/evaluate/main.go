@@ -7,6 +7,8 @@
 //	go run ./examples/evaluate -model m.bin -ablation  # … and + model (a model not trained on this data)
 //	go run ./examples/evaluate -jsonl-out pred.jsonl # predictions for nerscore.py
 //	go run ./examples/evaluate -errors 50            # print the first 50 base4 errors
+//	go run ./examples/evaluate -germeval '' -smartdata '' -model default \
+//	    -articles examples/evaluate/testdata/articles  # 40 whole articles no model was trained on
 //
 // Each sentence is extracted on its own, its text being the tokens joined by
 // single spaces. Scores are strict outer spans: "base4" over PER, LOC, ORG,
@@ -16,6 +18,11 @@
 // and SmartData: scores on those are then in-sample; use examples/train for
 // cross-validated figures). The figures agree with
 // ../shared/tools/nerscore.py on the predictions written by -jsonl-out.
+//
+// -articles scores whole articles, extracted as one text each, against the
+// hand annotation beside them (testdata/articles/README.md): every mention,
+// compounds and adjectives by the type of the entity they name, strict by
+// byte offsets and type.
 package main
 
 import (
@@ -37,8 +44,9 @@ func main() {
 	ablation := flag.Bool("ablation", false, "score each stage's contribution: gazetteer, +rules, +coref, +model")
 	nErr := flag.Int("errors", 0, "print the first N base4 errors on GermEval")
 	model := flag.String("model", "", "model file to use (\"default\": the embedded model; empty: no model)")
+	articles := flag.String("articles", "", "directory of annotated articles (NAME.txt, NAME.gold.tsv) to score (empty: skip)")
 	flag.Parse()
-	if err := run(os.Stdout, *germeval, *smart, *out, *model, *ablation, *nErr); err != nil {
+	if err := run(os.Stdout, *germeval, *smart, *out, *model, *articles, *ablation, *nErr); err != nil {
 		fmt.Fprintln(os.Stderr, "evaluate:", err)
 		os.Exit(1)
 	}
@@ -50,7 +58,7 @@ type config struct {
 	stages entity.Stage
 }
 
-func run(w io.Writer, germeval, smart, out, model string, ablation bool, nErr int) error {
+func run(w io.Writer, germeval, smart, out, model, articles string, ablation bool, nErr int) error {
 	var modelOpt entity.Option = entity.WithoutModel()
 	switch model {
 	case "":
@@ -145,6 +153,20 @@ func run(w io.Writer, germeval, smart, out, model string, ablation bool, nErr in
 		res := corpus.Score(sents, preds, corpus.ScoreOptions{Types: []string{"PER", "LOC", "ORG"}})
 		fmt.Fprintf(w, "== SmartData %s: %d sentences, types PER, LOC, ORG\n", smart, len(sents))
 		res.WriteTable(w)
+	}
+	if articles != "" {
+		arts, err := readArticles(articles)
+		if err != nil {
+			return err
+		}
+		x, err := newExtractor(entity.AllStages)
+		if err != nil {
+			return err
+		}
+		if smart != "" || germeval != "" {
+			fmt.Fprintln(w)
+		}
+		writeArticleScore(w, articles, len(arts), scoreArticles(x, arts))
 	}
 	return nil
 }

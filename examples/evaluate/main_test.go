@@ -26,7 +26,7 @@ func TestAgreesWithNerscore(t *testing.T) {
 	gold := filepath.Join("..", "..", "internal", "corpus", "testdata", "tricky.tsv")
 	pred := filepath.Join(t.TempDir(), "pred.jsonl")
 	var out bytes.Buffer
-	if err := run(&out, gold, "", pred, "", false, 0); err != nil {
+	if err := run(&out, gold, "", pred, "", "", false, 0); err != nil {
 		t.Fatal(err)
 	}
 	js := filepath.Join(t.TempDir(), "score.json")
