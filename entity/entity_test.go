@@ -181,6 +181,7 @@ func TestRules(t *testing.T) {
 		{"institution with für", "Das Bundesamt für Strahlenschutz warnte.", []string{"Bundesamt für Strahlenschutz|ORG"}, nil},
 		{"sports club", "Der SV Quakenbrück gewann.", []string{"SV Quakenbrück|ORG"}, nil},
 		{"handball club", "Die MT Melsungen verlor beim HC Erlangen.", []string{"MT Melsungen|ORG", "HC Erlangen|ORG"}, nil},
+		{"middle name", "Richterin Amy Coney Barrett stimmte zu.", []string{"Amy Coney Barrett|PER"}, nil},
 		{"english org", "Sie forscht am Quantum Institute of Technology.", []string{"Quantum Institute of Technology|ORG"}, nil},
 		{"street", "Die Demonstration zog über die Quästorstraße.", []string{"Quästorstraße|LOC"}, nil},
 		{"ambiguous place with preposition", "Der Verein aus Essen gewann.", []string{"Essen|LOC"}, nil},

@@ -105,6 +105,13 @@ func (x *Extractor) nameEnd(j int, s *scratch) int {
 		return p + 1
 	}
 	if ok(k) || k > j && sur(k) {
+		// A second surname or a middle name before it, after first names
+		// (Ketanji Brown Jackson, Amy Coney Barrett): one more word that
+		// could be a surname, when no capitalised word follows it.
+		if e := k + 1; k > j && e < n && (ok(e) || sur(e)) && !s.word(e).has(wVocab|wNoun|wNounSuffix) &&
+			(e+1 >= n || !capWord(&toks[e+1])) {
+			return e + 1
+		}
 		return k + 1
 	}
 	return k
