@@ -177,7 +177,7 @@ type span struct {
 	src                Source
 	score              float64
 	confirmed          bool // the model tagged the same span
-	certain            bool // a gazetteer name the model may not override
+	certain            bool // a gazetteer name or a sure rule's name the model may not override
 }
 
 // Extract finds the entities in text. It never fails: invalid UTF-8 and

@@ -354,7 +354,7 @@ func (x *Extractor) merge(text string, s *scratch, sent tokenize.Sentence) {
 			continue
 		}
 		sp := &s.spans[id-1]
-		if sp.confirmed || sp.typ == 0 || sp.src == SourceGazetteer {
+		if sp.confirmed || sp.certain || sp.typ == 0 || sp.src == SourceGazetteer {
 			continue
 		}
 		for t := sp.first; t < sp.last; t++ {

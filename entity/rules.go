@@ -162,7 +162,7 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 			case "„", "\"", "«", "»", "“":
 				if k := titleEnd(i, s); k > i+1 {
 					x.claim(i+1, k, s)
-					if s.add(span{first: i + 1, last: k, start: toks[i+1].Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: 0.7}) {
+					if s.add(span{first: i + 1, last: k, start: toks[i+1].Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: 0.7, certain: true}) {
 						i = k
 					}
 				}
