@@ -762,6 +762,10 @@ func TestTitles(t *testing.T) {
 		{"Sein Debütalbum „Leuchtfeuer“ stieg auf Platz eins ein.", "[Leuchtfeuer|OTH]"},
 		{"Die Show „Schlag den Raab“ kehrt zurück.", "[Schlag den Raab|OTH]"},
 		{"Der Film „ist gut“, sagte er.", "[]"},
+		{"Ausgezeichnet wurde auch die Regie des Dokumentarfilms „Grenzland“.", "[Grenzland|OTH]"},
+		{"Sie erhielt den Silbernen Bären für die beste Regie.", "[Silbernen Bären|OTH]"},
+		{"Verstappen gewann den Großen Preis von Australien.", "[Verstappen|PER Großen Preis von Australien|OTH]"},
+		{"Das Goldene Zeitalter begann, die Große Koalition regierte.", "[]"},
 		{"Er sagte „Berlin ist schön“ und ging.", "[Berlin|LOC]"},
 	}
 	for _, tc := range tests {

@@ -209,6 +209,15 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				continue
 			}
 		}
+		// A prize or a race named by a capitalised adjective: der Silberne
+		// Bär, den Großen Preis von Australien.
+		if k := prizeEnd(i, s); k > i {
+			x.claim(i, k, s)
+			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: scoreOrgRule, certain: true}) {
+				i = k - 1
+				continue
+			}
+		}
 		// A town's adjective before a body of that town: Kölner
 		// Verkehrs-Betriebe, Hamburger Sparkasse, Berliner Philharmoniker.
 		if k := x.civicEnd(i, s); k > i {
@@ -507,6 +516,65 @@ var workNouns = []string{
 	"gedichtband", "bestseller", "podcast", "komödie", "drama", "thriller", "krimi", "folge",
 	"episode", "operette", "sinfonie", "symphonie", "hörspiel", "memoiren", "biografie",
 	"biographie", "erzählung", "novelle", "comic", "videospiel", "computerspiel",
+	"werk", "beitrag", "titel", "motto", "leitwort", "ausstellung", "format", "tournee", "tour",
+}
+
+// prizeAdjectives start the names of prizes when capitalised inside a
+// sentence (die Goldene Palme, den Silbernen Bären); "Groß" only before
+// Preis (der Große Preis von Monaco, but die Große Koalition).
+var prizeAdjectives = map[string]bool{"Golden": true, "Silbern": true, "Bronzen": true, "Groß": true}
+
+// prizeHeads end the nouns of prizes after one of prizeAdjectives (Bär,
+// Palme, Löwe, Kamera, Ehrenbären …).
+var prizeHeads = []string{
+	"bär", "bären", "palme", "löwe", "löwen", "kamera", "himbeere", "globe", "ball", "henne",
+	"muschel", "lola", "schuh", "medaille", "nadel", "schallplatte", "feder", "rose", "leopard",
+	"leoparden", "stern", "sterne", "preis", "preises",
+}
+
+// prizeEnd returns the end of a prize's or race's name that starts at token
+// i, or i if there is none: a capitalised adjective of prizeAdjectives, not
+// at a sentence's start, before a capitalised noun; after Preis, "von",
+// "der" or "des" and a capitalised word go with it.
+func prizeEnd(i int, s *scratch) int {
+	toks := s.toks
+	t := &toks[i]
+	if t.Flags&(tokenize.Upper|tokenize.SentStart) != tokenize.Upper || i+1 >= len(toks) || !capWord(&toks[i+1]) || !s.free(i) {
+		return i
+	}
+	stem := ""
+	for _, end := range [...]string{"en", "er", "es", "e"} {
+		if v, ok := strings.CutSuffix(t.Text, end); ok {
+			stem = v
+			break
+		}
+	}
+	if !prizeAdjectives[stem] {
+		return i
+	}
+	noun := toks[i+1].Text
+	preis := noun == "Preis" || noun == "Preises"
+	if stem == "Groß" && !preis {
+		return i
+	}
+	if !preis {
+		lower := strings.ToLower(noun)
+		ok := false
+		for _, h := range prizeHeads {
+			if strings.HasSuffix(lower, h) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return i // das Goldene Zeitalter, der Goldene Saal
+		}
+	}
+	k := i + 2
+	if preis && k+1 < len(toks) && (toks[k].Text == "von" || toks[k].Text == "der" || toks[k].Text == "des") && capWord(&toks[k+1]) {
+		k += 2
+	}
+	return k
 }
 
 // titleEnd returns the end of the title in quotes that opens at token i
@@ -521,7 +589,8 @@ func titleEnd(i int, s *scratch) int {
 	prev := strings.ToLower(toks[i-1].Text)
 	work := false
 	for _, w := range workNouns {
-		if strings.HasSuffix(prev, w) {
+		// also in the genitive: des Dokumentarfilms, des Buches
+		if strings.HasSuffix(prev, w) || strings.HasSuffix(prev, w+"s") || strings.HasSuffix(prev, w+"es") {
 			work = true
 			break
 		}
