@@ -179,6 +179,8 @@ func TestRules(t *testing.T) {
 		{"institution head", "Forscher der Universität Wien fanden das heraus.", []string{"Universität Wien|ORG"}, nil},
 		{"institution compound", "Das Bundesfinanzministerium widersprach.", []string{"Bundesfinanzministerium|ORG"}, nil},
 		{"institution with für", "Das Bundesamt für Strahlenschutz warnte.", []string{"Bundesamt für Strahlenschutz|ORG"}, nil},
+		{"state office with a known body", "Das Landesamt für Verfassungsschutz beobachtet sie.", []string{"Landesamt für Verfassungsschutz|ORG"}, nil},
+		{"known institute with für", "Forscher des Thünen-Instituts für Seefischerei warnten.", []string{"Thünen-Instituts für Seefischerei|ORG"}, nil},
 		{"sports club", "Der SV Quakenbrück gewann.", []string{"SV Quakenbrück|ORG"}, nil},
 		{"handball club", "Die MT Melsungen verlor beim HC Erlangen.", []string{"MT Melsungen|ORG", "HC Erlangen|ORG"}, nil},
 		{"middle name", "Richterin Amy Coney Barrett stimmte zu.", []string{"Amy Coney Barrett|PER"}, nil},

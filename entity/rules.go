@@ -227,6 +227,15 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				continue
 			}
 		}
+		// A known institution's name before "für" and its field: das
+		// Thünen-Institut für Seefischerei, a body of its own.
+		if k := institutionFor(i, s); k > i {
+			x.claim(i, k, s)
+			if x.org(i, k, scoreOrgRule, s) {
+				i = k - 1
+				continue
+			}
+		}
 		// A known company's name at the start of a longer one with a legal
 		// form: Bilfinger Berger Projektentwicklung GmbH.
 		if k := x.legalAfterOrg(i, s); k > i {
@@ -411,8 +420,10 @@ func (x *Extractor) orgHeadEnd(i int, s *scratch) int {
 			break
 		}
 		if !s.free(k) {
+			// A place (Universität Wien) or, after "für", a one-word
+			// organisation (Landesamt für Verfassungsschutz) joins.
 			sp := &s.spans[s.owner[k]-1]
-			if sp.typ != LOC || sp.form != FormName {
+			if sp.form != FormName || sp.first != k || !(sp.typ == LOC || sp.typ == ORG && start > i+1 && sp.last == k+1) {
 				break
 			}
 		}
@@ -610,6 +621,43 @@ func titleEnd(i int, s *scratch) int {
 		}
 	}
 	return i
+}
+
+// institutionHeads end the names of institutions that may go on with
+// "für" and a field (Thünen-Institut für Seefischerei).
+var institutionHeads = []string{"institut", "zentrum", "amt", "anstalt", "akademie", "stiftung", "agentur", "behörde"}
+
+// institutionFor returns the end of the name of a body that starts with a
+// one-token organisation the gazetteer found at token i, whose word ends
+// in an institution's head, and goes on with "für" and one or two
+// capitalised words (the second after "und"), or i if there is none.
+func institutionFor(i int, s *scratch) int {
+	id := s.owner[i]
+	toks := s.toks
+	if id == 0 || i+2 >= len(toks) || toks[i+1].Text != "für" || !capWord(&toks[i+2]) || !s.free(i+2) {
+		return i
+	}
+	sp := &s.spans[id-1]
+	if sp.typ != ORG || sp.form != FormName || sp.first != i || sp.last != i+1 {
+		return i
+	}
+	w := strings.ToLower(toks[i].Text)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e") // Instituts, Amtes
+	ok := false
+	for _, h := range institutionHeads {
+		if strings.HasSuffix(w, h) || strings.HasSuffix(w+"e", h) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return i
+	}
+	k := i + 3
+	if k+1 < len(toks) && toks[k].Text == "und" && capWord(&toks[k+1]) && s.free(k+1) {
+		k += 2
+	}
+	return k
 }
 
 // legalAfterOrg returns the end of a company name that starts with an
