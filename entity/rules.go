@@ -199,51 +199,56 @@ func (x *Extractor) ruleStage(text string, s *scratch) {
 				}
 			}
 		}
-		// A capitalised place adjective inside a name: die Deutsche
-		// Krebshilfe, der Bayerische Bauernverband, der Deutsche
-		// Katholikentag.
-		if k, typ := x.adjectiveNameEnd(i, s); k > i {
-			x.claim(i, k, s)
-			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: typ, form: FormName, src: SourceRule, score: scoreOrgRule}) {
-				i = k - 1
-				continue
+		// Rules that start at a name the gazetteer found (the cheap test
+		// first: most tokens are neither).
+		if s.owner[i] != 0 {
+			// A capitalised place adjective inside a name: die Deutsche
+			// Krebshilfe, der Bayerische Bauernverband, der Deutsche
+			// Katholikentag.
+			if k, typ := x.adjectiveNameEnd(i, s); k > i {
+				x.claim(i, k, s)
+				if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: typ, form: FormName, src: SourceRule, score: scoreOrgRule}) {
+					i = k - 1
+					continue
+				}
 			}
-		}
-		// A prize or a race named by a capitalised adjective: der Silberne
-		// Bär, den Großen Preis von Australien.
-		if k := prizeEnd(i, s); k > i {
-			x.claim(i, k, s)
-			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: scoreOrgRule, certain: true}) {
-				i = k - 1
-				continue
+			// A town's adjective before a body of that town: Kölner
+			// Verkehrs-Betriebe, Hamburger Sparkasse, Berliner Philharmoniker.
+			if k := x.civicEnd(i, s); k > i {
+				x.claim(i, k, s)
+				if x.org(i, k, scoreOrgRule, s) {
+					i = k - 1
+					continue
+				}
 			}
-		}
-		// A town's adjective before a body of that town: Kölner
-		// Verkehrs-Betriebe, Hamburger Sparkasse, Berliner Philharmoniker.
-		if k := x.civicEnd(i, s); k > i {
-			x.claim(i, k, s)
-			if x.org(i, k, scoreOrgRule, s) {
-				i = k - 1
-				continue
+			// A known institution's name before "für" and its field: das
+			// Thünen-Institut für Seefischerei, a body of its own.
+			if k := institutionFor(i, s); k > i {
+				x.claim(i, k, s)
+				if x.org(i, k, scoreOrgRule, s) {
+					i = k - 1
+					continue
+				}
 			}
-		}
-		// A known institution's name before "für" and its field: das
-		// Thünen-Institut für Seefischerei, a body of its own.
-		if k := institutionFor(i, s); k > i {
-			x.claim(i, k, s)
-			if x.org(i, k, scoreOrgRule, s) {
-				i = k - 1
-				continue
+			// A known company's name at the start of a longer one with a legal
+			// form: Bilfinger Berger Projektentwicklung GmbH.
+			if k := x.legalAfterOrg(i, s); k > i {
+				e := s.spans[s.owner[i]-1].entry // the mention stays linked to it
+				x.claim(i, k, s)
+				if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: ORG, form: FormName, entry: e, src: SourceRule, score: scoreOrgRule}) {
+					i = k - 1
+					continue
+				}
 			}
-		}
-		// A known company's name at the start of a longer one with a legal
-		// form: Bilfinger Berger Projektentwicklung GmbH.
-		if k := x.legalAfterOrg(i, s); k > i {
-			e := s.spans[s.owner[i]-1].entry // the mention stays linked to it
-			x.claim(i, k, s)
-			if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: ORG, form: FormName, entry: e, src: SourceRule, score: scoreOrgRule}) {
-				i = k - 1
-				continue
+		} else if s.word(i).has(wPrizeAdj) {
+			// A prize or a race named by a capitalised adjective: der Silberne
+			// Bär, den Großen Preis von Australien.
+			if k := prizeEnd(i, s); k > i {
+				x.claim(i, k, s)
+				if s.add(span{first: i, last: k, start: t.Start, end: toks[k-1].End, typ: OTH, form: FormName, src: SourceRule, score: scoreOrgRule, certain: true}) {
+					i = k - 1
+					continue
+				}
 			}
 		}
 		if !s.free(i) || t.Flags&tokenize.Upper == 0 {
@@ -535,6 +540,23 @@ var workNouns = []string{
 // Preis (der Große Preis von Monaco, but die Große Koalition).
 var prizeAdjectives = map[string]bool{"Golden": true, "Silbern": true, "Bronzen": true, "Groß": true}
 
+// prizeAdjective returns the stem of w if w is an inflected adjective of
+// prizeAdjectives (Silbernen → Silbern), else "".
+func prizeAdjective(w string) string {
+	if w == "" || w[0] != 'G' && w[0] != 'S' && w[0] != 'B' {
+		return ""
+	}
+	for _, end := range [...]string{"en", "er", "es", "e"} {
+		if v, ok := strings.CutSuffix(w, end); ok {
+			if prizeAdjectives[v] {
+				return v
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // prizeHeads end the nouns of prizes after one of prizeAdjectives (Bär,
 // Palme, Löwe, Kamera, Ehrenbären …).
 var prizeHeads = []string{
@@ -550,19 +572,10 @@ var prizeHeads = []string{
 func prizeEnd(i int, s *scratch) int {
 	toks := s.toks
 	t := &toks[i]
-	if t.Flags&(tokenize.Upper|tokenize.SentStart) != tokenize.Upper || i+1 >= len(toks) || !capWord(&toks[i+1]) || !s.free(i) {
+	if !s.word(i).has(wPrizeAdj) || t.Flags&tokenize.SentStart != 0 || i+1 >= len(toks) || !capWord(&toks[i+1]) || !s.free(i) {
 		return i
 	}
-	stem := ""
-	for _, end := range [...]string{"en", "er", "es", "e"} {
-		if v, ok := strings.CutSuffix(t.Text, end); ok {
-			stem = v
-			break
-		}
-	}
-	if !prizeAdjectives[stem] {
-		return i
-	}
+	stem := prizeAdjective(t.Text)
 	noun := toks[i+1].Text
 	preis := noun == "Preis" || noun == "Preises"
 	if stem == "Groß" && !preis {
@@ -588,6 +601,20 @@ func prizeEnd(i int, s *scratch) int {
 	return k
 }
 
+// isWorkNoun reports whether the lower-case word w ends in one of
+// workNouns, also in the genitive (des Dokumentarfilms, des Buches).
+func isWorkNoun(w string) bool {
+	for _, n := range workNouns {
+		if strings.HasSuffix(w, n) {
+			return true
+		}
+		if i := strings.LastIndex(w, n); i >= 0 && (w[i+len(n):] == "s" || w[i+len(n):] == "es") {
+			return true
+		}
+	}
+	return false
+}
+
 // titleEnd returns the end of the title in quotes that opens at token i
 // after a word naming a kind of work (der Film „Die Stille nach dem
 // Regen“), or i if there is none. The title starts with a capital or a
@@ -597,16 +624,7 @@ func titleEnd(i int, s *scratch) int {
 	if i == 0 || i+2 >= len(toks) || toks[i-1].Kind != tokenize.Word || toks[i+1].Flags&(tokenize.Upper|tokenize.Digit) == 0 {
 		return i
 	}
-	prev := strings.ToLower(toks[i-1].Text)
-	work := false
-	for _, w := range workNouns {
-		// also in the genitive: des Dokumentarfilms, des Buches
-		if strings.HasSuffix(prev, w) || strings.HasSuffix(prev, w+"s") || strings.HasSuffix(prev, w+"es") {
-			work = true
-			break
-		}
-	}
-	if !work {
+	if !s.word(i - 1).has(wWork) {
 		return i
 	}
 	for k := i + 1; k < len(toks) && k-i <= 13; k++ {

@@ -36,6 +36,8 @@ const (
 	wEngFunc                          // a function word inside English names (of, the)
 	wCivic                            // a body named by a town's adjective before it (Stadtwerke)
 	wNameHead                         // lower-cased, without a genitive ending, ends like an organisation after a capitalised adjective (Krebshilfe)
+	wPrizeAdj                         // an inflected adjective of prizeAdjectives (Goldene, Silbernen, Großer)
+	wWork                             // lower-cased, ends in a noun of workNouns or its genitive (Dokumentarfilms)
 )
 
 // wordInfo holds the answers about one word.
@@ -144,6 +146,12 @@ func (x *Extractor) answers(w string, s *scratch) wordInfo {
 	}
 	if lx.isOrgCompound(string(s.buf)) {
 		f |= wOrgCompound
+	}
+	if prizeAdjective(w) != "" {
+		f |= wPrizeAdj
+	}
+	if isWorkNoun(string(s.buf)) {
+		f |= wWork
 	}
 	if lx.isNameHead(string(s.buf)) {
 		f |= wNameHead
