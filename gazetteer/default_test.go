@@ -117,6 +117,7 @@ func TestDefaultLookups(t *testing.T) {
 		{"Floridsdorf", "kn:loc/floridsdorf", FormName, false, false},
 		{"St. Georg", "kn:loc/hamburg-st-georg", FormName, false, false},
 		{"Landkreises Regensburg", "ars:09375", FormName, false, false},
+		{"Bundesamts für Migration und Flüchtlinge", "kn:org/bamf", FormName, false, false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if g.ByID(tc.id) == nil {

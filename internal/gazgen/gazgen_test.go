@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -617,5 +618,21 @@ func TestMergedTownKeepsGeoNamesName(t *testing.T) {
 	}
 	if e := byName["Neunkirchen"]; e == nil || e.GeoNames != 2 {
 		t.Errorf("Neunkirchen: %+v, want GeoNames 2", e)
+	}
+}
+
+func TestGenitiveFirst(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Bundesamt für Migration und Flüchtlinge", "[Bundesamts für Migration und Flüchtlinge Bundesamtes für Migration und Flüchtlinge]"},
+		{"Zentralkomitee der deutschen Katholiken", "[Zentralkomitees der deutschen Katholiken]"},
+		{"Bundesverband der Deutschen Industrie", "[Bundesverbandes der Deutschen Industrie Bundesverbands der Deutschen Industrie]"},
+		{"Bundesagentur für Arbeit", "[]"}, // feminine: no ending
+		{"Deutsche Bahn", "[]"},            // an adjective first
+		{"Bundesamt", "[]"},                // one word: the matcher inflects it
+		{"bundesamt für etwas", "[]"},      // not a noun
+	} {
+		if got := fmt.Sprint(genitiveFirst(tc.in)); got != tc.want {
+			t.Errorf("genitiveFirst(%q) = %s, want %s", tc.in, got, tc.want)
+		}
 	}
 }

@@ -270,6 +270,13 @@ func run(cfg config) (*result, error) {
 				return nil, fmt.Errorf("gazgen: curated/%s: id %q already used in %s", file, e.ID, other)
 			}
 			ids[e.ID] = file
+			if file == "orgs.tsv" {
+				for _, n := range e.surfaces() {
+					for _, g := range genitiveFirst(n) {
+						e.addAlias(g)
+					}
+				}
+			}
 		}
 		curatedOut[file] = cf
 	}

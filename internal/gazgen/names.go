@@ -125,3 +125,46 @@ func isNameToken(s string) bool {
 	}
 	return letters >= 2
 }
+
+// genitiveHeads are the ends of masculine and neuter nouns that head
+// organisation names (Bundesamt, Zentralkomitee, Landeskriminalamt), with
+// the genitive endings they take. Feminine heads (Agentur, Kommission)
+// take none and are not listed.
+var genitiveHeads = []struct {
+	end  string
+	gens []string
+}{
+	{"amt", []string{"s", "es"}}, {"institut", []string{"s", "es"}}, {"gericht", []string{"s", "es"}},
+	{"rat", []string{"s", "es"}}, {"bund", []string{"es", "s"}}, {"verband", []string{"es", "s"}},
+	{"werk", []string{"s", "es"}}, {"parlament", []string{"s", "es"}}, {"kabinett", []string{"s"}},
+	{"komitee", []string{"s"}}, {"zentrum", []string{"s"}}, {"museum", []string{"s"}},
+	{"ministerium", []string{"s"}}, {"gremium", []string{"s"}}, {"präsidium", []string{"s"}},
+	{"sekretariat", []string{"s", "es"}}, {"büro", []string{"s"}}, {"kommando", []string{"s"}},
+	{"forum", []string{"s"}}, {"theater", []string{"s"}}, {"orchester", []string{"s"}},
+	{"konsortium", []string{"s"}}, {"kollegium", []string{"s"}}, {"tribunal", []string{"s"}},
+}
+
+// genitiveFirst returns the genitive forms of a name whose first word is a
+// masculine or neuter noun followed by more words (Bundesamt für Migration
+// und Flüchtlinge → Bundesamts für …, Bundesamtes für …; Zentralkomitee der
+// deutschen Katholiken → Zentralkomitees der …). The matcher inflects only
+// a name's last word. Names whose first word is an adjective (Deutsche
+// Bahn) or a feminine noun, and one-word names, give none.
+func genitiveFirst(name string) []string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" || first == "" || !isUpper([]rune(first)[0]) {
+		return nil
+	}
+	lower := strings.ToLower(first)
+	for _, h := range genitiveHeads {
+		if !strings.HasSuffix(lower, h.end) {
+			continue
+		}
+		var out []string
+		for _, g := range h.gens {
+			out = append(out, first+g+" "+rest)
+		}
+		return out
+	}
+	return nil
+}
