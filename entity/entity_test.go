@@ -640,21 +640,13 @@ func mentionKeys(x *entity.Extractor, text string, key func(entity.Mention, enti
 // annotates them (Elisabeth II., König O).
 func TestRegnalNumber(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeNameKey, []mentionCase{
 		{"König Charles III. besuchte Berlin.", "[Charles III.|PER|Charles III. Berlin|LOC|Berlin]"},
 		{"In einer Videobotschaft rief Papst Leo XIV. die Gläubigen auf.", "[Leo XIV.|PER|Leo XIV.]"},
 		{"Juan Carlos I. dankte ab.", "[Juan Carlos I.|PER|Juan Carlos I.]"},
 		{"Unter Bernhard IV. wurde das Land neu gegliedert.", "[Bernhard IV.|PER|Bernhard IV.]"},
 		{"Die Rede von Papst Franziskus wurde gelobt.", "[Franziskus|PER|Franziskus]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string {
-			return m.Text + "|" + m.Type.String() + "|" + e.Name
-		})
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestNounAfterAdjective checks that a place named like a German noun is
@@ -662,18 +654,12 @@ func TestRegnalNumber(t *testing.T) {
 // not after a place's own adjective or where nothing points to the noun.
 func TestNounAfterAdjective(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textKey, []mentionCase{
 		{"Die Feuerwehr pumpte vollgelaufener Keller leer.", "[]"},
 		{"Der Konzern bringt neue Marken auf den Markt.", "[]"},
 		{"Die Region Marken liegt in Italien.", "[Marken Italien]"},
 		{"Im sächsischen Wurzen regnete es.", "[sächsischen Wurzen]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestAdjectiveInName checks that a capitalised adjective in -sch inside a
@@ -681,7 +667,7 @@ func TestNounAfterAdjective(t *testing.T) {
 // ends like a body follows, and that a title or a town's -er form does not.
 func TestAdjectiveInName(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeKey, []mentionCase{
 		{"Gefördert wurde die Studie von der Deutschen Krebshilfe mit Geld.", "[Deutschen Krebshilfe|ORG]"},
 		{"Das sagte der Bayerische Bauernverband am Montag.", "[Bayerische Bauernverband|ORG]"},
 		{"Der Deutsche Katholikentag beginnt.", "[Deutsche Katholikentag|OTH]"},
@@ -691,13 +677,7 @@ func TestAdjectiveInName(t *testing.T) {
 		{"Deutsche Behörden ermitteln.", "[Deutsche|LOC]"},
 		{"Der Windpark liegt in der Deutschen Bucht.", "[Deutschen Bucht|LOC]"},
 		{"Die Fläche gehört zum Nationalpark Niedersächsisches Wattenmeer.", "[Niedersächsisches Wattenmeer|LOC]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestPartiesInContext checks that the doubtful short names of parties
@@ -705,18 +685,12 @@ func TestAdjectiveInName(t *testing.T) {
 // and stay out of a text without one or in "im Grünen".
 func TestPartiesInContext(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textKey, []mentionCase{
 		{"Es reicht nur für ein Bündnis aus CDU, SPD, Grünen und Linken.", "[CDU SPD Grünen Linken]"},
 		{"Die SPD verliert, die Linke gewinnt.", "[SPD Linke]"},
 		{"Kritik kam von den Grünen im Parlament.", "[]"},
 		{"Die CDU plant ein Picknick im Grünen.", "[CDU]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestSurnameOverPlace checks that a place named like a person named in
@@ -736,30 +710,25 @@ func TestSurnameOverPlace(t *testing.T) {
 // Friedrichstraße is.
 func TestGenericStreets(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textKey, []mentionCase{
 		{"Die Zufahrtsstraße zum Werk wird ausgebaut.", "[]"},
 		{"Bitte bilden Sie eine Rettungsgasse.", "[]"},
 		{"Der Staudamm brach, die Landstraße ist gesperrt.", "[]"},
 		{"Er wohnt in der Friedrichstraße.", "[Friedrichstraße]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestTitles checks that a title in quotes after a word naming a kind of
 // work is one OTH mention, quotes left out, and that quoted speech is not;
-// the model may not drop such a title.
+// the model may not drop such a title. So is a prize or race named by a
+// capitalised adjective (den Silbernen Bären).
 func TestTitles(t *testing.T) {
 	full, rulesOnly := extractors(t)
 	text := "Den Preis gewann der Film „Die Stille nach dem Regen“ der Regisseurin Mahnaz Rahimi."
 	if got := mentionKeys(full, text, func(m entity.Mention, _ entity.Entity) string { return m.Text }); !slices.Contains(got, "Die Stille nach dem Regen") {
 		t.Errorf("with the model: %v, want the film's title among them", got)
 	}
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeKey, []mentionCase{
 		{"Der Song \"Till Death Do Us Part\" handelt davon.", "[Till Death Do Us Part|OTH]"},
 		{"Sein Debütalbum „Leuchtfeuer“ stieg auf Platz eins ein.", "[Leuchtfeuer|OTH]"},
 		{"Die Show „Schlag den Raab“ kehrt zurück.", "[Schlag den Raab|OTH]"},
@@ -769,13 +738,7 @@ func TestTitles(t *testing.T) {
 		{"Verstappen gewann den Großen Preis von Australien.", "[Verstappen|PER Großen Preis von Australien|OTH]"},
 		{"Das Goldene Zeitalter begann, die Große Koalition regierte.", "[]"},
 		{"Er sagte „Berlin ist schön“ und ging.", "[Berlin|LOC]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestCompanyNames checks that a known company's name goes on to a legal
@@ -783,20 +746,12 @@ func TestTitles(t *testing.T) {
 // is a person after a first name.
 func TestCompanyNames(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeNameKey, []mentionCase{
 		{"Die Siemens Energy AG wächst.", "[Siemens Energy AG|ORG|Siemens Energy]"},
 		{"Die Bilfinger Berger Projektentwicklung GmbH baut.", "[Bilfinger Berger Projektentwicklung GmbH|ORG|Bilfinger]"},
 		{"Der Optiker Günther Fielmann starb.", "[Günther Fielmann|PER|Günther Fielmann]"},
 		{"Fielmann steigerte den Umsatz.", "[Fielmann|ORG|Fielmann]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string {
-			return m.Text + "|" + m.Type.String() + "|" + e.Name
-		})
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestSurnameNamedLikePlace checks that a first name before a landscape's
@@ -804,17 +759,11 @@ func TestCompanyNames(t *testing.T) {
 // before a party-like abbreviation in parentheses make no person.
 func TestSurnameNamedLikePlace(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeKey, []mentionCase{
 		{"Bürgermeister Thomas Wendland (SPD) sprach.", "[Thomas Wendland|PER SPD|ORG]"},
 		{"Das Wendland ist schön.", "[Wendland|LOC]"},
 		{"Die Sozialistische Partei (PS) stimmte zu.", "[Sozialistische Partei|ORG PS|ORG]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestNamedAfterPerson checks that a compound named after a person takes
@@ -822,20 +771,14 @@ func TestSurnameNamedLikePlace(t *testing.T) {
 // a hyphenated first name is no part of a place (Klaus-Dieter).
 func TestNamedAfterPerson(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, textTypeKey, []mentionCase{
 		{"Er wohnt in der Karl-Marx-Straße.", "[Karl-Marx-Straße|LOC]"},
 		{"Sie forscht am Max-Planck-Institut für Sonnensystemforschung.", "[Max-Planck-Institut für Sonnensystemforschung|ORG]"},
 		{"Das DLR-Institut für Planetenforschung startet.", "[DLR-Institut für Planetenforschung|ORG]"},
 		{"Der Nato-Gipfel tagt.", "[Nato-Gipfel|ORG]"},
 		{"Klaus-Dieter Mertens sagte das.", "[Klaus-Dieter Mertens|PER]"},
 		{"Im Derby gegen Kiel gewann Flensburg.", "[Kiel|LOC Flensburg|LOC]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() })
-		if fmt.Sprint(got) != tc.want {
-			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestFirstNameAfterTitle checks that a known person's surname after
@@ -844,17 +787,36 @@ func TestNamedAfterPerson(t *testing.T) {
 // first name after a title is a person even where a town has that name.
 func TestFirstNameAfterTitle(t *testing.T) {
 	_, rulesOnly := extractors(t)
-	tests := []struct{ text, want string }{
+	checkMentions(t, rulesOnly, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + m.Type.String() + "|" + e.ID }, []mentionCase{
 		{"BSI-Präsidentin Claudia Plattner warnte.", "[BSI-Präsidentin|ORG|kn:org/bsi Claudia Plattner|PER|]"},
 		{"Hasso Plattner spendete.", "[Hasso Plattner|PER|kn:per/hasso-plattner]"},
 		{"Die Klägerin Maria Delgado-Reyes sprach.", "[Maria Delgado-Reyes|PER|]"},
 		{"Königin Mary besuchte Kiel.", "[Mary|PER| Kiel|LOC|ags:01002000]"},
 		{"Minister Berlin?", "[Berlin|LOC|ags:11000000]"},
-	}
-	for _, tc := range tests {
-		got := mentionKeys(rulesOnly, tc.text, func(m entity.Mention, e entity.Entity) string { return m.Text + "|" + m.Type.String() + "|" + e.ID })
-		if fmt.Sprint(got) != tc.want {
+	})
+}
+
+// mentionCase is a text and the mentions wanted in it: fmt.Sprint of the
+// keys that mentionKeys makes.
+type mentionCase struct{ text, want string }
+
+// checkMentions extracts every case's text with x and reports each whose
+// mention keys differ from the wanted ones.
+func checkMentions(t *testing.T, x *entity.Extractor, key func(entity.Mention, entity.Entity) string, cases []mentionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := mentionKeys(x, tc.text, key); fmt.Sprint(got) != tc.want {
 			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
 		}
 	}
+}
+
+// textKey, textTypeKey and textTypeNameKey are keys for mentionKeys: the
+// mention's text; its text and type; and those and its entity's name.
+func textKey(m entity.Mention, _ entity.Entity) string { return m.Text }
+
+func textTypeKey(m entity.Mention, _ entity.Entity) string { return m.Text + "|" + m.Type.String() }
+
+func textTypeNameKey(m entity.Mention, e entity.Entity) string {
+	return m.Text + "|" + m.Type.String() + "|" + e.Name
 }
