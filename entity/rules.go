@@ -660,12 +660,10 @@ func institutionFor(i int, s *scratch) int {
 		return i
 	}
 	w := strings.ToLower(toks[i].Text)
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e") // Instituts, Amtes
 	ok := false
-	for _, h := range institutionHeads {
-		if strings.HasSuffix(w, h) || strings.HasSuffix(w+"e", h) {
-			ok = true
-			break
+	for _, v := range [...]string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} { // Instituts, Amtes
+		for _, h := range institutionHeads {
+			ok = ok || strings.HasSuffix(v, h)
 		}
 	}
 	if !ok {
